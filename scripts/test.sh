@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs Parley's whole test suite: builds (warnings are errors), runs every ctest label
+# (unit, golden, slow), then each libFuzzer target for a short time under ASan/UBSan.
+# FUZZ_SECONDS (default 10) sets the time per fuzz target; 0 skips fuzzing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j1)
+
+fuzz_seconds=${FUZZ_SECONDS:-10}
+if [ "$fuzz_seconds" != "0" ] && ls fuzz/*_fuzz.cc >/dev/null 2>&1; then
+  CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_BUILD_FUZZ=ON \
+    -DPARLEY_BUILD_TESTS=OFF -DPARLEY_BUILD_BENCH=OFF \
+    -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined" \
+    >/dev/null
+  cmake --build build-fuzz -j"$jobs"
+  for f in build-fuzz/fuzz/*_fuzz; do
+    name=$(basename "$f")
+    corpus="build-fuzz/corpus/$name"
+    mkdir -p "$corpus"
+    seeds="fuzz/seeds/${name%_fuzz}"
+    echo "fuzz: $name for ${fuzz_seconds}s"
+    if [ -d "$seeds" ]; then
+      "$f" -max_total_time="$fuzz_seconds" -rss_limit_mb=2048 -print_final_stats=0 \
+        "$corpus" "$seeds" 2>"build-fuzz/$name.log" || { tail -50 "build-fuzz/$name.log"; exit 1; }
+    else
+      "$f" -max_total_time="$fuzz_seconds" -rss_limit_mb=2048 -print_final_stats=0 \
+        "$corpus" 2>"build-fuzz/$name.log" || { tail -50 "build-fuzz/$name.log"; exit 1; }
+    fi
+  done
+fi
+echo "all tests passed"

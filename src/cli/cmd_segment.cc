@@ -1,0 +1,13 @@
+// Placeholder until this subcommand is implemented; it says so and fails.
+#include <cstdio>
+
+#include "cli/commands.h"
+
+namespace parley::cli {
+
+int RunSegment(int, char** argv) {
+  std::fprintf(stderr, "%s: not implemented yet\n", argv[0]);
+  return 2;
+}
+
+}  // namespace parley::cli
