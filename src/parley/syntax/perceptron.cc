@@ -71,6 +71,21 @@ uint32_t Perceptron::FindOrInsert(uint64_t key) {
 }
 
 void Perceptron::Score(const uint64_t* features, size_t n, float* scores) const {
+  if (averaged_) {
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = Key(features[i]);
+      for (uint64_t slot = SlotOf(key, packed_mask_);; slot = (slot + 1) & packed_mask_) {
+        const PackedSlot& s = slots_[slot];
+        if (s.key == key) {
+          const Entry* e = entries_.data() + s.begin;
+          for (uint32_t j = 0; j < s.count; ++j) scores[e[j].cls] += e[j].weight;
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    return;
+  }
   const size_t classes = static_cast<size_t>(num_classes_);
   for (size_t i = 0; i < n; ++i) {
     uint32_t row = Find(Key(features[i]));
@@ -129,42 +144,84 @@ void Perceptron::Average() {
   }
   totals_ = {};
   stamps_ = {};
+  Pack();
+}
+
+void Perceptron::AppendPacked(uint64_t key, const float* dense) {
+  uint64_t slot = SlotOf(key, packed_mask_);
+  while (slots_[slot].key != 0) slot = (slot + 1) & packed_mask_;
+  PackedSlot& s = slots_[slot];
+  s.key = key;
+  s.begin = static_cast<uint32_t>(entries_.size());
+  for (int c = 0; c < num_classes_; ++c) {
+    if (dense[c] != 0.0f) entries_.push_back({static_cast<uint32_t>(c), dense[c]});
+  }
+  s.count = static_cast<uint32_t>(entries_.size() - s.begin);
+}
+
+void Perceptron::Pack() {
+  size_t capacity = kInitialCapacity;
+  while (capacity < num_rows_ * 2 + 2) capacity *= 2;
+  slots_.assign(capacity, PackedSlot{0, 0, 0});
+  packed_mask_ = capacity - 1;
+  entries_.clear();
+  const size_t classes = static_cast<size_t>(num_classes_);
+  for (size_t slot = 0; slot < keys_.size(); ++slot) {
+    if (keys_[slot] == 0) continue;
+    AppendPacked(keys_[slot], weights_.data() + slot_row_[slot] * classes);
+  }
+  entries_.shrink_to_fit();
+  weights_ = {};
+  keys_ = {};
+  slot_row_ = {};
   averaged_ = true;
 }
 
-void Perceptron::Save(SectionWriter* out, float prune_below) const {
-  const size_t classes = static_cast<size_t>(num_classes_);
-  std::vector<uint64_t> kept_keys;
-  std::vector<uint32_t> kept_rows;
-  for (size_t slot = 0; slot < keys_.size(); ++slot) {
-    if (keys_[slot] == 0) continue;
-    const float* w = weights_.data() + slot_row_[slot] * classes;
-    float largest = 0.0f;
-    for (size_t c = 0; c < classes; ++c) largest = std::max(largest, std::fabs(w[c]));
-    if (largest == 0.0f || largest < prune_below) continue;
-    kept_keys.push_back(keys_[slot]);
-    kept_rows.push_back(slot_row_[slot]);
-  }
-  // Sort by key so that the file does not depend on table layout history.
-  std::vector<size_t> order(kept_keys.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return kept_keys[a] < kept_keys[b]; });
+size_t Perceptron::MemoryBytes() const {
+  return slots_.size() * sizeof(PackedSlot) + entries_.size() * sizeof(Entry) +
+         keys_.size() * (sizeof(uint64_t) + sizeof(uint32_t)) + weights_.size() * sizeof(float) +
+         totals_.size() * sizeof(double) + stamps_.size() * sizeof(uint64_t);
+}
 
+void Perceptron::Save(SectionWriter* out, float prune_below) const {
+  // Gather (key, non-zero entries) from whichever form the model is in.
+  struct Row {
+    uint64_t key;
+    std::vector<Entry> entries;
+  };
+  std::vector<Row> rows;
+  auto add = [&](uint64_t key, const Entry* e, size_t count) {
+    float largest = 0.0f;
+    for (size_t j = 0; j < count; ++j) largest = std::max(largest, std::fabs(e[j].weight));
+    if (largest == 0.0f || largest < prune_below) return;
+    rows.push_back({key, std::vector<Entry>(e, e + count)});
+  };
+  if (averaged_) {
+    for (const PackedSlot& s : slots_) {
+      if (s.key != 0) add(s.key, entries_.data() + s.begin, s.count);
+    }
+  } else {
+    std::vector<Entry> dense;
+    for (size_t slot = 0; slot < keys_.size(); ++slot) {
+      if (keys_[slot] == 0) continue;
+      dense.clear();
+      const float* w = weights_.data() + slot_row_[slot] * static_cast<size_t>(num_classes_);
+      for (int c = 0; c < num_classes_; ++c) {
+        if (w[c] != 0.0f) dense.push_back({static_cast<uint32_t>(c), w[c]});
+      }
+      add(keys_[slot], dense.data(), dense.size());
+    }
+  }
+  // Sorted by key so that the file does not depend on table layout history.
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
   out->U32(static_cast<uint32_t>(num_classes_));
-  out->U64(kept_keys.size());
-  // Per row: key, number of non-zero classes, then (u8/u16 class, f32 weight) pairs. Rows are
-  // mostly sparse, which keeps the file small; memory holds them dense for fast scoring.
-  for (size_t i : order) {
-    const float* w = weights_.data() + kept_rows[i] * classes;
-    out->U64(kept_keys[i]);
-    uint32_t nonzero = 0;
-    for (size_t c = 0; c < classes; ++c) nonzero += (w[c] != 0.0f);
-    out->U32(nonzero);
-    for (size_t c = 0; c < classes; ++c) {
-      if (w[c] == 0.0f) continue;
-      out->U32(static_cast<uint32_t>(c));
-      out->F32(w[c]);
+  out->U64(rows.size());
+  for (const Row& row : rows) {
+    out->U64(row.key);
+    out->U32(static_cast<uint32_t>(row.entries.size()));
+    for (const Entry& e : row.entries) {
+      out->U32(e.cls);
+      out->F32(e.weight);
     }
   }
 }
@@ -176,25 +233,37 @@ Perceptron Perceptron::Load(SectionReader* in) {
   // Each row takes at least 12 bytes: refuse counts the section cannot hold before allocating.
   if (rows > in->remaining() / 12) in->Fail("truncated perceptron (row count too large)");
   Perceptron model(static_cast<int>(classes));
+  model.keys_ = {};
+  model.slot_row_ = {};
   model.averaged_ = true;
+  model.num_rows_ = rows;
   size_t capacity = kInitialCapacity;
   while (capacity < rows * 2 + 2) capacity *= 2;
-  model.keys_.assign(capacity, 0);
-  model.slot_row_.assign(capacity, kEmpty);
-  model.mask_ = capacity - 1;
-  model.weights_.reserve(rows * classes);
+  model.slots_.assign(capacity, PackedSlot{0, 0, 0});
+  model.packed_mask_ = capacity - 1;
+  uint64_t previous_key = 0;
   for (uint64_t r = 0; r < rows; ++r) {
     uint64_t key = in->U64();
-    if (key == 0) in->Fail("bad perceptron feature key 0");
-    if (model.Find(key) != kEmpty) in->Fail("duplicate perceptron feature");
-    uint32_t row = model.FindOrInsert(key);
-    uint32_t nonzero = in->U32();
-    if (nonzero > classes) in->Fail("bad perceptron row");
-    for (uint32_t j = 0; j < nonzero; ++j) {
+    // Keys are written sorted, which also rules out duplicates and the empty key 0.
+    if (key <= previous_key) in->Fail("perceptron feature keys out of order");
+    previous_key = key;
+    uint32_t count = in->U32();
+    if (count > classes || count > in->remaining() / 8) in->Fail("bad perceptron row");
+    uint64_t slot = SlotOf(key, model.packed_mask_);
+    while (model.slots_[slot].key != 0) slot = (slot + 1) & model.packed_mask_;
+    PackedSlot& s = model.slots_[slot];
+    s.key = key;
+    s.begin = static_cast<uint32_t>(model.entries_.size());
+    s.count = count;
+    uint32_t previous_class = 0;
+    for (uint32_t j = 0; j < count; ++j) {
       uint32_t c = in->U32();
       float w = in->F32();
-      if (c >= classes || !std::isfinite(w)) in->Fail("bad perceptron weight");
-      model.weights_[static_cast<size_t>(row) * classes + c] = w;
+      if (c >= classes || (j > 0 && c <= previous_class) || !std::isfinite(w)) {
+        in->Fail("bad perceptron weight");
+      }
+      previous_class = c;
+      model.entries_.push_back({c, w});
     }
   }
   return model;

@@ -2,8 +2,10 @@
 
 // An averaged multi-class perceptron over hashed sparse features, shared by the tagger and the
 // dependency parser. A feature is a 64-bit hash (see FeatureHash); each feature that ever took
-// part in an update owns one contiguous row of num_classes float weights, found through an
-// open-addressing hash table. Scoring adds the rows of the active features.
+// part in an update owns one row of class weights, found through an open-addressing hash table.
+// Scoring adds the rows of the active features. While training, rows are dense (num_classes
+// floats); after Average() or Load() they are packed as (class, weight) pairs for the non-zero
+// classes only, next to the key in one table, so that a rare feature costs one cache line.
 //
 // Training: call Update() once per training decision (it advances the averaging clock), or
 // Tick() plus AddWeight() for custom updates; then Average() once. Averaging is lazy: each row
@@ -48,6 +50,8 @@ class Perceptron {
   int num_classes() const { return num_classes_; }
   // Number of feature rows stored.
   size_t num_features() const { return num_rows_; }
+  // Bytes of weight storage (for reporting memory).
+  size_t MemoryBytes() const;
 
   // Adds the weight rows of the n features into scores[0..num_classes); unknown features add
   // nothing. Does not clear `scores` first. No allocation.
@@ -77,6 +81,23 @@ class Perceptron {
  private:
   static constexpr uint32_t kEmpty = 0xffffffffu;
 
+  // One non-zero weight of a packed row.
+  struct Entry {
+    uint32_t cls;
+    float weight;
+  };
+  // One slot of the packed (post-training) table: key 0 = empty.
+  struct PackedSlot {
+    uint64_t key;
+    uint32_t begin;  // into entries_
+    uint32_t count;
+  };
+
+  // Builds slots_/entries_ from the dense rows and frees them.
+  void Pack();
+  // Appends the packed form of a row given as dense weights.
+  void AppendPacked(uint64_t key, const float* dense);
+
   // Row index of `key`, or kEmpty.
   uint32_t Find(uint64_t key) const;
   // Row index of `key`, creating a zero row when absent.
@@ -92,6 +113,10 @@ class Perceptron {
   std::vector<uint64_t> keys_;      // 0 = empty slot
   std::vector<uint32_t> slot_row_;  // row index per slot
   std::vector<float> weights_;      // num_rows_ x num_classes_
+  // Packed form, used after Average() / Load().
+  std::vector<PackedSlot> slots_;
+  uint64_t packed_mask_ = 0;
+  std::vector<Entry> entries_;
   // Training state (empty after Average()).
   std::vector<double> totals_;      // summed weight x time per (row, class)
   std::vector<uint64_t> stamps_;    // clock at which a row's totals were last refreshed
