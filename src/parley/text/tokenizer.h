@@ -1,69 +1,100 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "parley/text/document.h"
 
 namespace parley::text {
 
-// Splits text into UD-style tokens (English Web Treebank conventions where they do not hurt
-// news text): punctuation is split off, clitics are split ("do|n't", "Russia|'s", "I|'m"),
-// while abbreviations ("U.S.", "Gen."), decimals and thousands ("1.1", "30,000"), times, URLs,
-// e-mail addresses, @handles and hyphenated words ("30-day", "Rostov-on-Don") stay whole.
-// The rule lists (abbreviations, fixed splits such as "cannot" -> "can|not", clitics) come
-// from data files in `data_dir` (see dict/text/README.md). Immutable after construction;
-// Tokenize may be called from many threads at once.
+// Conventions that differ between news use and the English Web Treebank (EWT). The defaults
+// keep "30-day", "Rostov-on-Don" and "$1.1" whole, as news coding wants; `split_hyphens` and
+// `split_currency` reproduce EWT's "30 - day" and "$ 1.1" for scoring against that treebank.
+struct TokenizerOptions {
+  bool split_hyphens = false;   // split at hyphens except after listed prefixes and in numbers
+  bool split_currency = false;  // split a currency symbol off the amount it precedes
+};
+
+// Hash and equality that let the rule tables be probed with a string_view (no allocation).
+struct TransparentStringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Splits text into UD-style tokens: punctuation is split off, clitics are split ("do|n't",
+// "Russia|'s", "I|'m"), while abbreviations ("U.S.", "Gen."), initials ("J."), decimals and
+// thousands ("1.1", "30,000"), times ("21:46"), URLs, e-mail addresses, @handles, #tags,
+// emoticons and hyphenated words ("30-day", "Rostov-on-Don") stay whole. The rule lists
+// (abbreviations, fixed splits such as "cannot" -> "can|not", clitics, hyphen prefixes,
+// whole tokens) come from files in `data_dir`. Immutable after construction; Tokenize may be
+// called from many threads at once.
 class Tokenizer {
  public:
-  // Loads dict/text rule files from `data_dir` (normally parley::DataDir() + "/text").
+  // Loads the rule files from `data_dir` (normally parley::DataDir() + "/text").
   // Throws parley::Error naming file:line when a file is missing or malformed.
-  explicit Tokenizer(const std::string& data_dir);
+  explicit Tokenizer(const std::string& data_dir, TokenizerOptions options = {});
 
   // Appends the tokens of body[span] to *out, in order. Spans are absolute byte offsets into
-  // `body`; forms view `body`. Never throws on any input bytes (invalid UTF-8 is treated as
-  // letters); `span` must lie within `body`. space_after is false when the next byte is not
-  // whitespace.
+  // `body`; forms view `body`. Never throws on any input bytes (bytes that are not valid
+  // UTF-8 count as letters); `span` must lie within `body`. space_after is false when the
+  // token is directly followed by another token of the same whitespace-free chunk.
   void Tokenize(std::string_view body, Span span, std::vector<Token>* out) const;
 
-  // True when `word` (exact case, with its final period, e.g. "Gen.") is a listed
-  // abbreviation; `never_final` is set when the abbreviation is a title that precedes a name
-  // and therefore never ends a sentence ("Mr.", "Gen.", "St.").
-  [[nodiscard]] bool IsAbbreviation(std::string_view word, bool* never_final) const;
+  // Abbreviation classes from abbreviations.txt.
+  enum class AbbreviationKind : uint8_t { kNone, kPlain, kTitle, kNumber };
+
+  // The class of `word` (exact case, with its final period, e.g. "Gen."), kNone when unlisted.
+  [[nodiscard]] AbbreviationKind Abbreviation(std::string_view word) const;
+
+  const TokenizerOptions& options() const { return options_; }
 
  private:
-  struct Split {
-    std::vector<uint8_t> lengths;  // byte lengths of the pieces, summing to the word's length
-  };
+  using Table = std::unordered_map<std::string, uint32_t, TransparentStringHash, std::equal_to<>>;
 
-  // Appends one whitespace-free chunk body[begin, end) as tokens.
-  void TokenizeChunk(std::string_view body, uint32_t begin, uint32_t end,
+  // Tokenizes one whitespace-free chunk body[begin, end); `limit` is the end of the span
+  // (for looking past the chunk).
+  void TokenizeChunk(std::string_view body, uint32_t begin, uint32_t end, uint32_t limit,
                      std::vector<Token>* out) const;
-  void Emit(std::string_view body, uint32_t begin, uint32_t end, std::vector<Token>* out) const;
-  // Emits a word (no punctuation at its edges) applying clitic and fixed splits.
-  void EmitWord(std::string_view body, uint32_t begin, uint32_t end,
-                std::vector<Token>* out) const;
-  // Length of the abbreviation (with its period) starting at body[begin] within [begin,end),
+  // Tokenizes body[begin, end) with the general character rules (no URL / e-mail search).
+  void ScanGeneral(std::string_view body, uint32_t begin, uint32_t end, uint32_t limit,
+                   std::vector<Token>* out) const;
+  // End of the word starting at `p` (a word character); *has_apostrophe is set when the word
+  // contains an inner apostrophe.
+  [[nodiscard]] uint32_t ScanWord(std::string_view body, uint32_t p, uint32_t end,
+                                  uint32_t limit, bool* has_apostrophe) const;
+  // Length of the listed abbreviation starting at body[p] and ending at a non-word character,
   // or 0.
-  [[nodiscard]] uint32_t MatchAbbreviation(std::string_view body, uint32_t begin,
-                                           uint32_t end) const;
+  [[nodiscard]] uint32_t MatchAbbreviation(std::string_view body, uint32_t p, uint32_t end,
+                                           uint32_t limit) const;
+  // Emits a word applying fixed splits and clitics.
+  void EmitWord(std::string_view body, uint32_t begin, uint32_t end, bool has_apostrophe,
+                std::vector<Token>* out) const;
+  // Returns [begin,end) of a URL or e-mail address inside the chunk, or false.
+  [[nodiscard]] bool FindSpecial(std::string_view body, uint32_t begin, uint32_t end,
+                                 uint32_t* s_begin, uint32_t* s_end) const;
+  [[nodiscard]] bool KeepHyphen(std::string_view body, uint32_t word_begin, uint32_t hyphen,
+                                uint32_t end) const;
 
   void LoadAbbreviations(const std::string& path);
   void LoadSplits(const std::string& path);
   void LoadClitics(const std::string& path);
+  void LoadHyphenPrefixes(const std::string& path);
+  void LoadWholeTokens(const std::string& path);
 
-  // abbreviation (exact case, with final period) -> true when it never ends a sentence
-  std::unordered_map<std::string, bool> abbreviations_;
-  // lower-cased whole word -> piece lengths ("cannot" -> 3,3)
-  std::unordered_map<std::string, Split> splits_;
-  // lower-cased clitic suffixes tried longest first ("n't", "'s", ...), ASCII and U+2019 forms
-  std::vector<std::string> clitics_;
+  TokenizerOptions options_;
+  Table abbreviations_;  // word with period -> AbbreviationKind
   size_t max_abbreviation_ = 0;
+  // lower-case word -> index into split_pieces_ (piece byte lengths, 0-terminated list)
+  Table splits_;
+  std::vector<std::vector<uint8_t>> split_pieces_;
+  size_t max_split_ = 0;
+  std::vector<std::string> clitics_;  // lower case, "'" standing for ' or U+2019, longest first
+  Table hyphen_prefixes_;
+  Table whole_tokens_;
+  size_t max_whole_token_ = 0;
 };
 
 }  // namespace parley::text
