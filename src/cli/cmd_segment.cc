@@ -20,7 +20,7 @@ nlohmann::ordered_json SpanJson(text::Span span) { return nlohmann::ordered_json
 // One output line. Metadata values are raw JSON from the input; a value that does not parse
 // is passed through as a string rather than dropped.
 nlohmann::ordered_json DocumentJson(const text::Document& doc) {
-  using nlohmann::ordered_json;
+  using json = nlohmann::ordered_json;
   json out = json::object();
   out["id"] = doc.id;
   out["date"] = doc.date;
