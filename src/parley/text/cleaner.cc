@@ -173,6 +173,9 @@ bool Cleaner::IsInterfaceRun(std::string_view line) const {
 }
 
 bool Cleaner::IsBoilerplateLine(std::string_view line) const {
+  // Furniture is labels and link titles; a line ending as a sentence is prose that merely
+  // starts like furniture ("Sign up was slow, ...").
+  if (line.back() == '.') return false;
   size_t len = 0;
   if (!StartsWithCue(line, boilerplate_lines_, &len)) return false;
   if (len == line.size()) return true;
