@@ -2,7 +2,19 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
+#include <istream>
+#include <system_error>
 #include <utility>
+
+#include "parley/error.h"
+#include "parley/text/conllu.h"
+#include "parley/text/html_reader.h"
+#include "parley/text/input_source.h"
+#include "parley/text/jsonl_reader.h"
+#include "parley/text/petrarch_xml_reader.h"
+#include "parley/text/plain_text_reader.h"
+#include "parley/text/tabari_reader.h"
 
 namespace parley::text {
 
@@ -64,6 +76,106 @@ bool LooksLikeTabariHeader(std::string_view line) {
   while (pos < line.size() && IsBlank(line[pos])) ++pos;
   return pos < line.size() && line[pos] != '\r' && line[pos] != '\n';
 }
+
+// How many leading bytes content detection looks at.
+constexpr size_t kDetectBytes = 4096;
+
+// A std::istream that owns its stream buffer, for MakeConlluReader.
+class SourceIstream : public std::istream {
+ public:
+  explicit SourceIstream(std::unique_ptr<InputSource> source)
+      : std::istream(nullptr), buffer_(std::move(source)) {
+    rdbuf(&buffer_);
+  }
+
+ private:
+  InputSourceStreambuf buffer_;
+};
+
+std::unique_ptr<DocumentReader> MakeReader(InputFormat format, std::unique_ptr<InputSource> source,
+                                           const std::string& name, const std::string& id,
+                                           InputReport* report, const ReaderOptions& options) {
+  if (format == InputFormat::kAuto) format = DetectFormat(name, source->Peek(kDetectBytes));
+  switch (format) {
+    case InputFormat::kJsonl:
+      return std::make_unique<JsonlReader>(std::move(source), name, report, options);
+    case InputFormat::kPetrarchXml:
+      return std::make_unique<PetrarchXmlReader>(std::move(source), name, report, options);
+    case InputFormat::kTabari:
+      return std::make_unique<TabariReader>(std::move(source), name, report, options);
+    case InputFormat::kHtml:
+      return std::make_unique<HtmlReader>(std::move(source), name, id, report, options);
+    case InputFormat::kConllu:
+      return MakeConlluReader(std::make_unique<SourceIstream>(std::move(source)), name, report);
+    case InputFormat::kText:
+    case InputFormat::kAuto:
+      break;
+  }
+  return std::make_unique<PlainTextReader>(std::move(source), name, id, report, options);
+}
+
+// Reads every regular file under a directory, in sorted path order, one reader after another.
+// Hidden files and directories (names starting with '.') are skipped.
+class DirectoryReader : public DocumentReader {
+ public:
+  DirectoryReader(const std::string& root, InputFormat format, InputReport* report,
+                  const ReaderOptions& options)
+      : format_(format), report_(report), options_(options) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::path root_path(root);
+    fs::recursive_directory_iterator it(
+        root_path, fs::directory_options::skip_permission_denied, error);
+    if (error) throw Error(root, 0, "cannot read directory: " + error.message());
+    for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
+      if (error) {
+        report_->Reject({root, 0, "", "cannot read directory: " + error.message()});
+        break;
+      }
+      const fs::path& path = it->path();
+      if (path.filename().string().starts_with(".")) {
+        if (it->is_directory(error)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(error)) continue;
+      files_.push_back({path.string(), path.lexically_relative(root_path).generic_string()});
+    }
+    std::sort(files_.begin(), files_.end());
+  }
+
+  ReadStatus Next(Document* doc) override {
+    while (true) {
+      if (current_ == nullptr) {
+        if (next_file_ >= files_.size()) {
+          *doc = Document();
+          return ReadStatus::kEnd;
+        }
+        const auto& [name, id] = files_[next_file_++];
+        std::unique_ptr<InputSource> source;
+        try {
+          source = InputSource::Open(name);
+        } catch (const Error& e) {
+          // One unreadable file does not stop the batch.
+          report_->Reject({name, 0, id, e.what()});
+          *doc = Document();
+          return ReadStatus::kRejected;
+        }
+        current_ = MakeReader(format_, std::move(source), name, id, report_, options_);
+      }
+      ReadStatus status = current_->Next(doc);
+      if (status != ReadStatus::kEnd) return status;
+      current_.reset();
+    }
+  }
+
+ private:
+  InputFormat format_;
+  InputReport* report_;
+  ReaderOptions options_;
+  std::vector<std::pair<std::string, std::string>> files_;  // (path, path relative to root)
+  size_t next_file_ = 0;
+  std::unique_ptr<DocumentReader> current_;
+};
 
 }  // namespace
 
@@ -170,6 +282,17 @@ InputFormat DetectFormat(std::string_view path, std::string_view head) {
   size_t nl = rest.find('\n');
   if (LooksLikeTabariHeader(rest.substr(0, nl))) return InputFormat::kTabari;
   return InputFormat::kText;
+}
+
+std::unique_ptr<DocumentReader> OpenReader(const std::string& path, InputFormat format,
+                                           InputReport* report, const ReaderOptions& options) {
+  if (path != "-") {
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      return std::make_unique<DirectoryReader>(path, format, report, options);
+    }
+  }
+  return MakeReader(format, InputSource::Open(path), path, path, report, options);
 }
 
 }  // namespace parley::text

@@ -85,7 +85,8 @@ class DocumentReader {
  public:
   virtual ~DocumentReader() = default;
   // Reads the next record into *doc (which is cleared first). Never throws for bad data:
-  // problems become rejections or warnings in the report given at construction.
+  // problems become rejections or warnings in the report given at construction, and every
+  // document returned has been counted there (CountDocument) by the reader.
   [[nodiscard]] virtual ReadStatus Next(Document* doc) = 0;
 };
 
