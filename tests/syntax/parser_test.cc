@@ -41,6 +41,7 @@ const DependencyParser& TinyParser() {
     const std::vector<text::ConlluSentence> tiny = text::ReadConlluFile(kTinyPath);
     ParserTrainOptions options;
     options.epochs = 12;
+    options.min_lifted_label_count = 1;  // each lifted label occurs once in the fixture
     std::ostringstream log;
     return TrainParser(tiny, tiny, options, log);
   }();
@@ -57,10 +58,12 @@ TEST(DependencyParser, LearnsTheTinyTrainingSet) {
   const std::vector<text::ConlluSentence> tiny = text::ReadConlluFile(kTinyPath);
   ParserTrainOptions options;
   options.epochs = 12;
+  options.min_lifted_label_count = 1;
   std::ostringstream log;
   ParserTrainStats stats;
   const DependencyParser parser = TrainParser(tiny, tiny, options, log, &stats);
   EXPECT_EQ(stats.sentences_used, static_cast<int>(tiny.size()));
+  EXPECT_EQ(stats.lifted_plain, 0);
   EXPECT_EQ(stats.trees_lifted, 2);  // tiny-05 and tiny-10
   EXPECT_EQ(stats.arcs_lifted, 2);
   EXPECT_NE(log.str().find("2 non-projective trees"), std::string::npos) << log.str();
@@ -70,6 +73,19 @@ TEST(DependencyParser, LearnsTheTinyTrainingSet) {
   EXPECT_GE(score.Uas(), 95.0) << log.str();
   EXPECT_GE(score.Las(), 90.0) << log.str();
   EXPECT_GT(parser.num_lifted_labels(), 0);
+}
+
+TEST(DependencyParser, RareLiftedLabelsFallBackToPlainLabels) {
+  const std::vector<text::ConlluSentence> tiny = text::ReadConlluFile(kTinyPath);
+  ParserTrainOptions options;
+  options.epochs = 1;
+  options.min_lifted_label_count = 2;
+  std::ostringstream log;
+  ParserTrainStats stats;
+  const DependencyParser parser = TrainParser(tiny, {}, options, log, &stats);
+  EXPECT_EQ(stats.arcs_lifted, 2);
+  EXPECT_EQ(stats.lifted_plain, 2);
+  EXPECT_EQ(parser.num_lifted_labels(), 0);
 }
 
 TEST(DependencyParser, RecoversNonProjectiveArcsSeenInTraining) {

@@ -72,7 +72,8 @@ void DependencyParser::Parse(text::Sentence* sentence, ParserWorkspace* ws) cons
 
 void DependencyParser::ParseAtoms(int32_t n, ParserWorkspace* ws) const {
   ws->features.resize(kMaxParserFeatures);
-  ws->scores.resize(system_.num_classes());
+  // The weight table adds whole SIMD blocks, so the buffer covers its padded width.
+  ws->scores.resize(std::max(system_.num_classes(), weights_.score_size()));
   if (beam_width_ <= 1) {
     ParseGreedy(n, ws);
   } else {

@@ -252,6 +252,21 @@ DependencyParser TrainParser(const std::vector<text::ConlluSentence>& train,
   if (heads_of.empty()) throw Error("parser training: no usable gold tree in the training data");
   stats.sentences_used = static_cast<int>(heads_of.size());
 
+  std::map<std::string, int> lifted_counts;
+  for (const auto& labels : labels_of) {
+    for (size_t d = 1; d < labels.size(); ++d) {
+      if (!SplitLiftedLabel(labels[d]).second.empty()) ++lifted_counts[labels[d]];
+    }
+  }
+  for (auto& labels : labels_of) {
+    for (size_t d = 1; d < labels.size(); ++d) {
+      auto it = lifted_counts.find(labels[d]);
+      if (it == lifted_counts.end() || it->second >= options.min_lifted_label_count) continue;
+      labels[d] = std::string(SplitLiftedLabel(labels[d]).first);
+      ++stats.lifted_plain;
+    }
+  }
+
   std::map<std::string, int32_t> label_ids;
   for (const auto& labels : labels_of) {
     for (size_t d = 1; d < labels.size(); ++d) label_ids.emplace(labels[d], 0);
@@ -284,8 +299,10 @@ DependencyParser TrainParser(const std::vector<text::ConlluSentence>& train,
       << " skipped";
   for (const auto& [problem, count] : problems) log << " (" << count << " " << problem << ")";
   log << "; " << stats.trees_lifted << " non-projective trees made projective by lifting "
-      << stats.arcs_lifted << " arcs; " << num_labels << " labels (" << lifted_labels
-      << " lifted)\n";
+      << stats.arcs_lifted << " arcs (" << stats.lifted_plain
+      << " of them keep a plain label: lifted label seen fewer than "
+      << options.min_lifted_label_count << " times); " << num_labels << " labels ("
+      << lifted_labels << " lifted)\n";
 
   TrainableWeights weights(num_classes);
   std::mt19937_64 rng(options.seed);

@@ -28,6 +28,10 @@ struct ParserTrainOptions {
   double explore_probability = 0.9;
   // Averaged weights with magnitude below this are dropped from the model.
   float prune_below = 1e-3f;
+  // Lifted labels ("x|y") seen fewer times than this in the projectivized training trees are
+  // replaced by their plain part x: the arc stays lifted (projective) but is not moved back
+  // after parsing. Rare lifted labels cannot be learned and each one adds two classes.
+  int min_lifted_label_count = 5;
 };
 
 // Statistics of the training data preparation, for the caller's report.
@@ -36,6 +40,7 @@ struct ParserTrainStats {
   int sentences_skipped = 0;   // no or malformed gold tree (missing head, cycle, several roots)
   int trees_lifted = 0;        // non-projective trees made projective
   int arcs_lifted = 0;         // words whose arc was lifted
+  int lifted_plain = 0;        // lifted arcs left with a plain label (rare lifted label)
   int best_epoch = 0;          // 1-based
   double best_dev_uas = 0, best_dev_las = 0;
 };
