@@ -31,7 +31,6 @@ constexpr std::array<CharClass, 128> MakeAsciiTable() {
   return t;
 }
 
-constexpr std::array<CharClass, 128> kAscii = MakeAsciiTable();
 
 CharClass ClassOf(int32_t cp) {
   // Zero-width space, word joiner and byte-order mark separate words without showing.
@@ -69,9 +68,9 @@ CharClass ClassOf(int32_t cp) {
 
 }  // namespace
 
-CharInfo DecodeChar(std::string_view text, uint32_t pos, uint32_t end) {
-  const auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) return {kAscii[c], 1, c};
+const std::array<CharClass, 128> kAsciiClass = MakeAsciiTable();
+
+CharInfo DecodeNonAscii(std::string_view text, uint32_t pos, uint32_t end) {
   utf8proc_int32_t cp = -1;
   const utf8proc_ssize_t n = utf8proc_iterate(
       reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + pos, end - pos, &cp);

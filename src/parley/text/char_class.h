@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -25,8 +26,18 @@ struct CharInfo {
   int32_t cp;
 };
 
+// Classes of the 128 ASCII characters.
+extern const std::array<CharClass, 128> kAsciiClass;
+
+// Decodes a character whose first byte is >= 0x80 (out of line: rare in English news).
+[[nodiscard]] CharInfo DecodeNonAscii(std::string_view text, uint32_t pos, uint32_t end);
+
 // Decodes the character at text[pos] (pos < end <= text.size()). Never reads past `end`.
-[[nodiscard]] CharInfo DecodeChar(std::string_view text, uint32_t pos, uint32_t end);
+[[nodiscard]] inline CharInfo DecodeChar(std::string_view text, uint32_t pos, uint32_t end) {
+  const auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) return {kAsciiClass[c], 1, c};
+  return DecodeNonAscii(text, pos, end);
+}
 
 // True for letters, digits and other word characters.
 [[nodiscard]] inline bool IsWordClass(CharClass c) {

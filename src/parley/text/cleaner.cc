@@ -233,7 +233,9 @@ size_t Cleaner::CreditStart(std::string_view line) const {
   for (std::string_view mark : {"(c) ", "(C) "}) {
     if (size_t c = line.find(mark); c != std::string_view::npos) best = std::min(best, c);
   }
+  const bool has_slash = line.find('/') != std::string_view::npos;
   for (const std::string& agency : credit_agencies_) {
+    if (!has_slash) break;
     size_t c = line.find(agency);
     while (c != std::string_view::npos && c > 0 && !IsAsciiSpace(line[c - 1]) &&
            line[c - 1] != '(') {
@@ -329,7 +331,14 @@ void Cleaner::ClassifyLine(std::string_view body, uint32_t begin, uint32_t end,
   }
   size_t cue_len = 0;
   const bool caption = StartsWithCue(line, caption_cues_, &cue_len);
-  const size_t credit = line.size() <= 600 ? CreditStart(line) : std::string_view::npos;
+  // Credits stand alone on short lines or close a caption; long prose lines are only searched
+  // for the copyright sign, which keeps the cost per line low.
+  size_t credit = std::string_view::npos;
+  if (caption || line.size() <= 200) {
+    credit = CreditStart(line);
+  } else if (line.size() <= 600 && line.find("\xC2\xA9") != std::string_view::npos) {
+    credit = CreditStart(line);
+  }
   if (caption || credit != std::string_view::npos) {
     if (credit == 0 || (caption && credit <= cue_len + 1)) {
       if (line.size() <= 200) {

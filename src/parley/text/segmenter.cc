@@ -148,8 +148,9 @@ void Segmenter::SegmentSpan(std::string_view body, Span span, std::vector<Senten
         line_begin = i + 1;
       }
     }
+    // Skip the blank line(s) so that the next paragraph starts at its first character.
     p = next;
-    if (next == end) break;
+    while (p < end && (body[p] == '\n' || IsSpaceByte(body[p]))) ++p;
   }
 }
 
@@ -227,8 +228,15 @@ void Segmenter::SegmentBlock(std::string_view body, Span span, std::vector<Sente
   size_t start = 0;
   auto flush = [&](size_t last) {
     Sentence& s = out->emplace_back();
-    s.tokens.reserve(last + 1 - start);
-    for (size_t k = start; k <= last; ++k) s.tokens.push_back(std::move(tokens[k]));
+    // Tokens fresh from the tokenizer carry only form, span and spacing; copying those into
+    // default-constructed tokens is cheaper than moving four empty strings per token.
+    s.tokens.resize(last + 1 - start);
+    for (size_t k = start; k <= last; ++k) {
+      Token& t = s.tokens[k - start];
+      t.form = tokens[k].form;
+      t.span = tokens[k].span;
+      t.space_after = tokens[k].space_after;
+    }
     s.span = {s.tokens.front().span.begin, s.tokens.back().span.end};
     start = last + 1;
   };

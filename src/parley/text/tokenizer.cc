@@ -53,6 +53,40 @@ void Emit(std::string_view body, uint32_t b, uint32_t e, std::vector<Token>* out
 
 }  // namespace
 
+uint64_t ShortStringTable::Pack(std::string_view key) {
+  uint64_t v = 0;
+  std::memcpy(&v, key.data(), key.size());
+  // The length goes into the top byte's spare bits so "a" and "a\0" differ.
+  return v ^ (static_cast<uint64_t>(key.size()) << 59);
+}
+
+bool ShortStringTable::Add(std::string_view key, uint32_t value) {
+  if (key.size() > 8 || key.empty()) return long_.emplace(std::string(key), value).second;
+  const uint64_t k = Pack(key);
+  auto it = std::lower_bound(packed_.begin(), packed_.end(), std::make_pair(k, uint32_t{0}));
+  if (it != packed_.end() && it->first == k) return false;
+  packed_.insert(it, {k, value});
+  return true;
+}
+
+bool ShortStringTable::Find(std::string_view key, uint32_t* value) const {
+  if (key.size() > 8 || key.empty()) {
+    if (long_.empty()) return false;
+    auto it = long_.find(key);
+    if (it == long_.end()) return false;
+    *value = it->second;
+    return true;
+  }
+  const uint64_t k = Pack(key);
+  auto it = std::lower_bound(packed_.begin(), packed_.end(), k,
+                             [](const std::pair<uint64_t, uint32_t>& e, uint64_t x) {
+                               return e.first < x;
+                             });
+  if (it == packed_.end() || it->first != k) return false;
+  *value = it->second;
+  return true;
+}
+
 Tokenizer::Tokenizer(const std::string& data_dir, TokenizerOptions options)
     : options_(options) {
   LoadAbbreviations(data_dir + "/abbreviations.txt");
@@ -89,7 +123,7 @@ void Tokenizer::LoadAbbreviations(const std::string& path) {
       RuleError(path, n, "unknown abbreviation class '" + std::string(kind_name) +
                              "' (expected title or number)");
     }
-    if (!abbreviations_.emplace(std::string(word), static_cast<uint32_t>(kind)).second) {
+    if (!abbreviations_.Add(word, static_cast<uint32_t>(kind))) {
       RuleError(path, n, "duplicate abbreviation '" + std::string(word) + "'");
     }
     max_abbreviation_ = std::max(max_abbreviation_, word.size());
@@ -118,8 +152,10 @@ void Tokenizer::LoadSplits(const std::string& path) {
       start = bar + 1;
     }
     if (pieces.size() < 2) RuleError(path, n, "a split needs at least two pieces joined by '|'");
+    split_first_[static_cast<unsigned char>(word[0])] = true;
+    split_first_[static_cast<unsigned char>(word[0] - 'a' + 'A')] = true;
     split_pieces_.push_back(std::move(pieces));
-    if (!splits_.emplace(word, static_cast<uint32_t>(split_pieces_.size() - 1)).second) {
+    if (!splits_.Add(word, static_cast<uint32_t>(split_pieces_.size() - 1))) {
       RuleError(path, n, "duplicate split for '" + word + "'");
     }
     max_split_ = std::max(max_split_, word.size());
@@ -163,6 +199,7 @@ void Tokenizer::LoadWholeTokens(const std::string& path) {
           RuleError(path, n, "a whole token may not contain spaces");
         }
         whole_tokens_.emplace(std::string(line), 1);
+        whole_first_[static_cast<unsigned char>(line[0])] = true;
         max_whole_token_ = std::max(max_whole_token_, line.size());
       },
       /*comments_anywhere=*/false);
@@ -170,9 +207,9 @@ void Tokenizer::LoadWholeTokens(const std::string& path) {
 
 Tokenizer::AbbreviationKind Tokenizer::Abbreviation(std::string_view word) const {
   if (word.size() > max_abbreviation_) return AbbreviationKind::kNone;
-  auto it = abbreviations_.find(word);
-  return it == abbreviations_.end() ? AbbreviationKind::kNone
-                                    : static_cast<AbbreviationKind>(it->second);
+  uint32_t kind = 0;
+  return abbreviations_.Find(word, &kind) ? static_cast<AbbreviationKind>(kind)
+                                          : AbbreviationKind::kNone;
 }
 
 void Tokenizer::Tokenize(std::string_view body, Span span, std::vector<Token>* out) const {
@@ -202,7 +239,7 @@ void Tokenizer::Tokenize(std::string_view body, Span span, std::vector<Token>* o
 void Tokenizer::TokenizeChunk(std::string_view body, uint32_t begin, uint32_t end,
                               uint32_t limit, std::vector<Token>* out) const {
   while (begin < end) {
-    if (end - begin <= max_whole_token_ &&
+    if (end - begin <= max_whole_token_ && whole_first_[static_cast<unsigned char>(body[begin])] &&
         whole_tokens_.find(body.substr(begin, end - begin)) != whole_tokens_.end()) {
       Emit(body, begin, end, out);
       return;
@@ -223,10 +260,18 @@ bool Tokenizer::FindSpecial(std::string_view body, uint32_t begin, uint32_t end,
                             uint32_t* s_begin, uint32_t* s_end) const {
   std::string_view chunk = body.substr(begin, end - begin);
   // Cheap filter: URLs need ':' or "www.", e-mail addresses '@'.
-  const bool has_colon = chunk.find(':') != std::string_view::npos;
-  const bool has_at = chunk.find('@') != std::string_view::npos;
-  const bool has_www = chunk.size() >= 4 && (chunk.find("www.") != std::string_view::npos ||
-                                             chunk.find("WWW.") != std::string_view::npos);
+  bool has_colon = false;
+  bool has_at = false;
+  bool has_dot = false;
+  for (char c : chunk) {
+    has_colon |= c == ':';
+    has_at |= c == '@';
+    has_dot |= c == '.';
+  }
+  if (!has_colon && !has_at && !has_dot) return false;
+  const bool has_www = has_dot && chunk.size() >= 4 &&
+                       (chunk.find("www.") != std::string_view::npos ||
+                        chunk.find("WWW.") != std::string_view::npos);
   if (!has_colon && !has_at && !has_www) return false;
 
   uint32_t url = UINT32_MAX;
@@ -512,7 +557,7 @@ uint32_t Tokenizer::ScanWord(std::string_view body, uint32_t p, uint32_t end, ui
 void Tokenizer::EmitWord(std::string_view body, uint32_t begin, uint32_t end,
                          bool has_apostrophe, std::vector<Token>* out) const {
   const uint32_t len = end - begin;
-  if (len <= max_split_ && len >= 2) {
+  if (len <= max_split_ && len >= 2 && split_first_[static_cast<unsigned char>(body[begin])]) {
     char buf[64];
     bool ascii = true;
     for (uint32_t i = 0; i < len; ++i) {
@@ -524,10 +569,10 @@ void Tokenizer::EmitWord(std::string_view body, uint32_t begin, uint32_t end,
       buf[i] = AsciiLower(c);
     }
     if (ascii) {
-      auto it = splits_.find(std::string_view(buf, len));
-      if (it != splits_.end()) {
+      uint32_t index = 0;
+      if (splits_.Find(std::string_view(buf, len), &index)) {
         uint32_t b = begin;
-        for (uint8_t piece : split_pieces_[it->second]) {
+        for (uint8_t piece : split_pieces_[index]) {
           Emit(body, b, b + piece, out);
           b += piece;
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,6 +23,22 @@ struct TokenizerOptions {
 struct TransparentStringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// An exact-match table for the tokenizer's short keys: keys of at most 8 bytes are packed
+// into 64-bit integers and binary-searched (cheaper than hashing in the per-word path);
+// longer keys go to a hash table.
+class ShortStringTable {
+ public:
+  // Adds key -> value; returns false when the key is already present.
+  [[nodiscard]] bool Add(std::string_view key, uint32_t value);
+  // Finds key; returns false when absent.
+  [[nodiscard]] bool Find(std::string_view key, uint32_t* value) const;
+
+ private:
+  static uint64_t Pack(std::string_view key);
+  std::vector<std::pair<uint64_t, uint32_t>> packed_;  // sorted by key
+  std::unordered_map<std::string, uint32_t, TransparentStringHash, std::equal_to<>> long_;
 };
 
 // Splits text into UD-style tokens: punctuation is split off, clitics are split ("do|n't",
@@ -85,15 +102,18 @@ class Tokenizer {
   void LoadWholeTokens(const std::string& path);
 
   TokenizerOptions options_;
-  Table abbreviations_;  // word with period -> AbbreviationKind
+  ShortStringTable abbreviations_;  // word with period -> AbbreviationKind
   size_t max_abbreviation_ = 0;
   // lower-case word -> index into split_pieces_ (piece byte lengths, 0-terminated list)
-  Table splits_;
+  ShortStringTable splits_;
   std::vector<std::vector<uint8_t>> split_pieces_;
   size_t max_split_ = 0;
   std::vector<std::string> clitics_;  // lower case, "'" standing for ' or U+2019, longest first
   Table hyphen_prefixes_;
   Table whole_tokens_;
+  // Cheap filters in front of the hash tables: first bytes that can start an entry.
+  std::array<bool, 256> split_first_{};
+  std::array<bool, 256> whole_first_{};
   size_t max_whole_token_ = 0;
 };
 
