@@ -38,6 +38,9 @@ int RunTrainSyntax(int argc, char** argv) {
   app.add_option("--folds", options.jackknife_folds,
                  "jackknifing folds for the parser's training tags (1 = gold tags)")
       ->default_val(options.jackknife_folds);
+  app.add_option("--jackknife-epochs", options.jackknife_epochs,
+                 "tagger epochs per jackknifing fold (0 = the main tagger's best epoch)")
+      ->default_val(options.jackknife_epochs);
   app.add_flag("--no-parser", no_parser, "train a tag-only model (tagger and lemmatizer)");
   app.add_option("--note", note, "extra provenance text stored in the model");
   CLI11_PARSE(app, argc, argv);
@@ -58,7 +61,8 @@ int RunTrainSyntax(int argc, char** argv) {
       ", seed " + std::to_string(options.tagger.seed) + ", tagger epochs " +
       std::to_string(options.tagger.epochs) + ", parser epochs " +
       std::to_string(options.parser.epochs) + ", folds " +
-      std::to_string(options.jackknife_folds) + ", beam " + std::to_string(options.parser.beam) +
+      std::to_string(options.jackknife_folds) + "x" +
+      std::to_string(options.jackknife_epochs) + " epochs, beam " + std::to_string(options.parser.beam) +
       (note.empty() ? "" : "; " + note);
 
   syntax::SyntaxModel model = syntax::TrainSyntaxModel(train, dev, options, std::cerr);

@@ -194,7 +194,11 @@ ModelFileReader ModelFileReader::FromBytes(std::string_view bytes, std::string n
     throw fail(std::to_string(available - compressed_size) +
                " trailing bytes after the model payload");
   }
-  if (payload_size > kMaxPayload) throw fail("corrupted header (payload size too large)");
+  // Model payloads compress a few times at most; a header claiming far more is corrupted, and
+  // refusing it avoids allocating absurd amounts for a damaged or hostile file.
+  if (payload_size > kMaxPayload || payload_size > compressed_size * 1000 + (1u << 20)) {
+    throw fail("corrupted header (payload size too large)");
+  }
   reader.payload_.resize(payload_size);
   size_t n = ZSTD_decompress(reader.payload_.data(), reader.payload_.size(),
                              bytes.data() + kHeaderSize, compressed_size);

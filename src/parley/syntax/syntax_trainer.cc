@@ -67,7 +67,8 @@ SyntaxModel TrainSyntaxModel(const std::vector<text::ConlluSentence>& train,
     if (folds > 1) {
       parser_train = train;
       TaggerTrainOptions fold_options = options.tagger;
-      fold_options.epochs = tagger_epochs;
+      fold_options.epochs =
+          options.jackknife_epochs > 0 ? options.jackknife_epochs : tagger_epochs;
       uint64_t words = 0, upos_correct = 0;
       for (int fold = 0; fold < folds; ++fold) {
         std::vector<text::ConlluSentence> rest, held_out;

@@ -20,7 +20,9 @@ struct SyntaxTrainOptions {
   ParserTrainOptions parser;
   // The parser's training tags come from taggers trained on all folds but the sentence's own
   // (sentence i belongs to fold i % jackknife_folds). 1 or less: gold tags are used instead.
-  int jackknife_folds = 10;
+  int jackknife_folds = 5;
+  // Tagger epochs per fold (0: as many as the best epoch of the main tagger).
+  int jackknife_epochs = 5;
   bool train_parser = true;
   // How many sentences of dev (or train, without dev) become the model's self-test.
   int self_test_sentences = 3;

@@ -22,6 +22,8 @@ enum TokenSlot : size_t {
   kPrefix3,
   kShape,
   kAmbiguity,  // hash of the classes the form takes in training; 0 = not known
+  kLowerAmbiguity,  // the same for the lower-cased form
+  kSentenceCase,    // how capitalised the whole sentence is (headlines, all lower case)
   kTokenSlots,
 };
 
@@ -69,10 +71,16 @@ void Tagger::PrepareSentence(std::span<const std::string_view> forms,
     std::string_view lower(buf);
     // Capitalised forms unknown as such (sentence-initial words) fall back to the lower case.
     h[kAmbiguity] = 0;
+    h[kLowerAmbiguity] = 0;
     if (!ambiguity_.empty()) {
-      auto it = ambiguity_.find(DictionaryKey(form));
-      if (it == ambiguity_.end()) it = ambiguity_.find(DictionaryKey(lower));
-      if (it != ambiguity_.end()) h[kAmbiguity] = it->second;
+      auto it = ambiguity_.find(DictionaryKey(lower));
+      if (it != ambiguity_.end()) h[kLowerAmbiguity] = it->second;
+      it = ambiguity_.find(DictionaryKey(form));
+      if (it != ambiguity_.end()) {
+        h[kAmbiguity] = it->second;
+      } else {
+        h[kAmbiguity] = h[kLowerAmbiguity];
+      }
     }
     for (size_t k = 1; k <= 4; ++k) {
       h[kSuffix1 + k - 1] =
@@ -93,6 +101,22 @@ void Tagger::PrepareSentence(std::span<const std::string_view> forms,
       buf.push_back(s);
     }
     h[kShape] = FeatureHash(3, buf);
+  }
+  // Capitalisation means less in headlines (most words capitalised) and in all-lower-case
+  // web text, so the sentence's casing is a feature of its own.
+  size_t words = 0, capitalised = 0;
+  for (std::string_view form : forms) {
+    unsigned char c = form.empty() ? 0 : static_cast<unsigned char>(form[0]);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      ++words;
+      capitalised += c <= 'Z';
+    }
+  }
+  uint64_t sentence_case = 1;
+  if (words >= 3 && capitalised * 10 < words) sentence_case = 0;
+  if (words >= 3 && capitalised * 10 > words * 6) sentence_case = 2;
+  for (size_t i = 0; i < forms.size(); ++i) {
+    ws->token_hashes[i * kTokenSlots + kSentenceCase] = sentence_case;
   }
 }
 
@@ -137,6 +161,8 @@ size_t Tagger::Features(const TaggerWorkspace& ws, size_t n, size_t i, int32_t p
   out[f++] = T2(31, h[kAmbiguity], at(k + 1, kAmbiguity));
   out[f++] = T2(32, t1, at(k + 1, kAmbiguity));
   out[f++] = T2(33, h[kAmbiguity], h[kSuffix3]);
+  out[f++] = T2(34, h[kSentenceCase], h[kShape]);
+  out[f++] = T2(35, HashCombine(h[kSentenceCase], h[kShape]), h[kLowerAmbiguity]);
   return f;
 }
 
