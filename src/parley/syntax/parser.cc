@@ -101,7 +101,6 @@ void DependencyParser::ParseBeam(int32_t n, ParserWorkspace* ws) const {
   const int root = system_.root_label();
   float* scores = ws->scores.data();
   const size_t num_classes = ws->scores.size();
-  if (ws->beam.empty()) ws->beam.resize(1);
   ws->beam.resize(1);
   ws->beam[0].state.Init(n);
   ws->beam[0].score = 0;
