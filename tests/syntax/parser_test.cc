@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "parley/error.h"
@@ -137,6 +138,32 @@ TEST(DependencyParser, ParseAlwaysYieldsASingleRootedTree) {
       }
       EXPECT_EQ(roots, 1);
       EXPECT_TRUE(IsTree(heads));
+    }
+  }
+}
+
+TEST(DependencyParser, OneParserServesManyThreads) {
+  const std::vector<text::ConlluSentence> tiny = text::ReadConlluFile(kTinyPath);
+  std::vector<text::Sentence> expected = AsSentences(tiny);
+  ParserWorkspace ws;
+  for (text::Sentence& s : expected) TinyParser().Parse(&s, &ws);
+  std::vector<std::vector<text::Sentence>> results(4, AsSentences(tiny));
+  std::vector<std::thread> threads;
+  for (auto& result : results) {
+    threads.emplace_back([&result] {
+      ParserWorkspace own;
+      for (int round = 0; round < 50; ++round) {
+        for (text::Sentence& s : result) TinyParser().Parse(&s, &own);
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& result : results) {
+    for (size_t i = 0; i < result.size(); ++i) {
+      for (size_t t = 0; t < result[i].tokens.size(); ++t) {
+        EXPECT_EQ(result[i].tokens[t].head, expected[i].tokens[t].head);
+        EXPECT_EQ(result[i].tokens[t].deprel, expected[i].tokens[t].deprel);
+      }
     }
   }
 }
