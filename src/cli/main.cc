@@ -14,6 +14,7 @@ namespace parley::cli {
 namespace {
 
 constexpr Command kCommands[] = {
+    {"annotate", "segment, parse and find date-coded actors; print JSONL", RunAnnotate},
     {"segment", "read, clean, split and tokenize documents; print JSONL", RunSegment},
     {"parse", "tag, lemmatize and dependency-parse text; print CoNLL-U", RunParse},
     {"train-syntax", "train the tagger, lemmatizer and parser from CoNLL-U", RunTrainSyntax},
