@@ -80,18 +80,9 @@ void FreeMaybeHuge(void* p, size_t bytes) {
   }
 }
 
-ParserWeights::ParserWeights(int num_classes, std::vector<uint64_t> keys,
-                             std::vector<uint32_t> row_start, std::vector<Entry> entries)
-    : num_classes_(num_classes) {
-  if (row_start.size() != keys.size() + 1 || row_start.back() != entries.size() ||
-      !Build(keys, row_start, entries)) {
-    throw Error("parser weights: inconsistent rows or duplicate feature keys");
-  }
-}
-
+template <class EntryAt>
 bool ParserWeights::Build(const std::vector<uint64_t>& keys,
-                          const std::vector<uint32_t>& row_start,
-                          const std::vector<Entry>& entries) {
+                          const std::vector<uint32_t>& row_start, EntryAt entry_at) {
   stride_ = (num_classes_ + kBlock - 1) / kBlock * kBlock;
   size_t capacity = 16;
   while (capacity < keys.size() * 2) capacity <<= 1;
@@ -100,7 +91,7 @@ bool ParserWeights::Build(const std::vector<uint64_t>& keys,
   entries_.clear();
   dense_.clear();
   num_features_ = keys.size();
-  num_entries_ = entries.size();
+  num_entries_ = row_start.empty() ? 0 : row_start.back();
   const uint32_t threshold = static_cast<uint32_t>(DenseThreshold(num_classes_));
   size_t dense_rows = 0, sparse_entries = 0;
   for (size_t r = 0; r < keys.size(); ++r) {
@@ -127,20 +118,31 @@ bool ParserWeights::Build(const std::vector<uint64_t>& keys,
       const size_t base = dense_.size();
       dense_.resize(base + static_cast<size_t>(stride_), 0.0f);
       for (uint32_t e = row_start[r]; e < row_start[r + 1]; ++e) {
-        if (entries[e].cls >= static_cast<uint32_t>(num_classes_)) return false;
-        dense_[base + entries[e].cls] += entries[e].weight;
+        const Entry entry = entry_at(e);
+        if (entry.cls >= static_cast<uint32_t>(num_classes_)) return false;
+        dense_[base + entry.cls] += entry.weight;
       }
       slots_[slot] = Slot{key, static_cast<uint32_t>(base / static_cast<size_t>(stride_)), kDense};
     } else {
       const uint32_t begin = static_cast<uint32_t>(entries_.size());
       for (uint32_t e = row_start[r]; e < row_start[r + 1]; ++e) {
-        if (entries[e].cls >= static_cast<uint32_t>(num_classes_)) return false;
-        entries_.push_back(entries[e]);
+        const Entry entry = entry_at(e);
+        if (entry.cls >= static_cast<uint32_t>(num_classes_)) return false;
+        entries_.push_back(entry);
       }
       slots_[slot] = Slot{key, begin, static_cast<uint32_t>(entries_.size())};
     }
   }
   return true;
+}
+
+ParserWeights::ParserWeights(int num_classes, std::vector<uint64_t> keys,
+                             std::vector<uint32_t> row_start, std::vector<Entry> entries)
+    : num_classes_(num_classes) {
+  if (row_start.size() != keys.size() + 1 || row_start.back() != entries.size() ||
+      !Build(keys, row_start, [&entries](size_t e) { return entries[e]; })) {
+    throw Error("parser weights: inconsistent rows or duplicate feature keys");
+  }
 }
 
 void ParserWeights::Score(const uint64_t* features, size_t n, float* scores) const {
@@ -254,14 +256,11 @@ ParserWeights ParserWeights::Load(SectionReader* in) {
   in->U64Array(packed.data(), packed.size());
   std::vector<float> weights(entries);
   in->F32Array(weights.data(), entries);
-  std::vector<Entry> row_entries(entries);
-  for (size_t e = 0; e < entries; ++e) {
-    const uint32_t cls = static_cast<uint32_t>((packed[e / 4] >> (16 * (e % 4))) & 0xffff);
-    if (cls >= static_cast<uint32_t>(w.num_classes_)) in->Fail("parser weight class out of range");
-    row_entries[e] = {cls, weights[e]};
-  }
-  if (!w.Build(keys, row_start, row_entries)) {
-    in->Fail("parser weight table has a zero or duplicate feature key");
+  const auto entry_at = [&packed, &weights](size_t e) {
+    return Entry{static_cast<uint32_t>((packed[e / 4] >> (16 * (e % 4))) & 0xffff), weights[e]};
+  };
+  if (!w.Build(keys, row_start, entry_at)) {
+    in->Fail("parser weight table has a zero or duplicate feature key, or a class out of range");
   }
   return w;
 }

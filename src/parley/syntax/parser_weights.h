@@ -101,8 +101,11 @@ class ParserWeights {
 
   // Builds slots_, entries_ and dense_ from rows given as (key, entries[row_start[r] ..
   // row_start[r + 1])); returns false when a key is zero or occurs twice.
+  // entry_at(e) returns entry e; taking it as a function lets Load() build straight from the
+  // file's packed arrays without an intermediate copy of every entry.
+  template <class EntryAt>
   bool Build(const std::vector<uint64_t>& keys, const std::vector<uint32_t>& row_start,
-             const std::vector<Entry>& entries);
+             EntryAt entry_at);
 
   int num_classes_ = 0;
   int stride_ = 0;  // num_classes_ rounded up to the SIMD block
