@@ -31,13 +31,14 @@ int RunEvalSegment(int argc, char** argv) {
                argv[0]};
   std::string conllu;
   std::string data_dir;
-  std::string conventions = "ewt";
+  std::string conventions = "parley";
   app.add_option("--conllu", conllu, "gold CoNLL-U file")->required()->check(CLI::ExistingFile);
   app.add_option("--data-dir", data_dir, "rule directory (default: <parley data dir>/text)");
   app.add_option("--conventions", conventions,
-                 "tokenization conventions to score: 'ewt' (default; split hyphenated words "
-                 "and currency amounts as the English Web Treebank does) or 'parley' (the "
-                 "news default, which keeps '30-day' and '$1.1' whole)")
+                 "tokenization conventions to score: 'parley' (default; the tokenizer as "
+                 "shipped, which keeps names, number compounds and currency amounts such as "
+                 "'Rostov-on-Don', '30-day' and '$1.1' whole) or 'ewt' (split them as the "
+                 "English Web Treebank does)")
       ->check(CLI::IsMember({"ewt", "parley"}));
   CLI11_PARSE(app, argc, argv);
 

@@ -15,7 +15,9 @@ namespace parley::cli {
 
 namespace {
 
-nlohmann::ordered_json SpanJson(text::Span span) { return nlohmann::ordered_json::array({span.begin, span.end}); }
+nlohmann::ordered_json SpanJson(text::Span span) {
+  return nlohmann::ordered_json::array({span.begin, span.end});
+}
 
 // One output line. Metadata values are raw JSON from the input; a value that does not parse
 // is passed through as a string rather than dropped.

@@ -453,13 +453,22 @@ uint32_t Tokenizer::MatchAbbreviation(std::string_view body, uint32_t p, uint32_
   return 0;
 }
 
-bool Tokenizer::KeepHyphen(std::string_view body, uint32_t word_begin, uint32_t hyphen,
-                           uint32_t end) const {
-  if (!options_.split_hyphens) return true;
-  // Numbers with hyphens (phone numbers, ranges written as codes, dates) stay whole.
+bool Tokenizer::KeepHyphen(std::string_view body, uint32_t word_start, uint32_t word_begin,
+                           uint32_t hyphen, uint32_t end) const {
   const uint32_t after = hyphen + 1;
-  if (hyphen > word_begin && IsAsciiDigit(body[hyphen - 1]) && after < end &&
-      IsAsciiDigit(body[after])) {
+  if (!options_.split_hyphens) {
+    // News conventions: names ("Rostov-on-Don", "US-Russia") and anything with a number
+    // ("30-day", "F-16", "Covid-19") stay whole; ordinary lower-case compounds ("long-time")
+    // are split as in UD unless the first part is a listed prefix.
+    const CharClass first = DecodeChar(body, word_start, end).cls;
+    if (first == CharClass::kUpper || first == CharClass::kDigit) return true;
+    if (after < end && (IsAsciiDigit(body[after]) || IsAsciiUpper(body[after]))) return true;
+    for (uint32_t i = word_start; i < hyphen; ++i) {
+      if (IsAsciiDigit(body[i])) return true;
+    }
+  } else if (hyphen > word_begin && IsAsciiDigit(body[hyphen - 1]) && after < end &&
+             IsAsciiDigit(body[after])) {
+    // Numbers with hyphens (phone numbers, codes, dates) stay whole.
     return true;
   }
   // So do listed prefixes ("e-mail", "co-founder"), looked up in lower case.
@@ -539,7 +548,7 @@ uint32_t Tokenizer::ScanWord(std::string_view body, uint32_t p, uint32_t end, ui
       case '-':
       case 0x2010:
       case 0x2011:
-        join = KeepHyphen(body, segment_begin, q, end);
+        join = KeepHyphen(body, p, segment_begin, q, end);
         if (join) segment_begin = after;
         break;
       case '&':

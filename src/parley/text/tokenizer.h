@@ -12,10 +12,13 @@
 namespace parley::text {
 
 // Conventions that differ between news use and the English Web Treebank (EWT). The defaults
-// keep "30-day", "Rostov-on-Don" and "$1.1" whole, as news coding wants; `split_hyphens` and
-// `split_currency` reproduce EWT's "30 - day" and "$ 1.1" for scoring against that treebank.
+// keep names and number compounds ("Rostov-on-Don", "US-Russia", "30-day", "F-16") and
+// currency amounts ("$1.1") whole, as news coding wants, while splitting ordinary lower-case
+// compounds ("long - time") as UD does; `split_hyphens` and `split_currency` reproduce EWT's
+// "30 - day" and "$ 1.1" for scoring against that treebank.
 struct TokenizerOptions {
-  bool split_hyphens = false;   // split at hyphens except after listed prefixes and in numbers
+  bool split_hyphens = false;   // split at every hyphen except after listed prefixes and in
+                                // numbers
   bool split_currency = false;  // split a currency symbol off the amount it precedes
 };
 
@@ -44,9 +47,10 @@ class ShortStringTable {
 // Splits text into UD-style tokens: punctuation is split off, clitics are split ("do|n't",
 // "Russia|'s", "I|'m"), while abbreviations ("U.S.", "Gen."), initials ("J."), decimals and
 // thousands ("1.1", "30,000"), times ("21:46"), URLs, e-mail addresses, @handles, #tags,
-// emoticons and hyphenated words ("30-day", "Rostov-on-Don") stay whole. The rule lists
-// (abbreviations, fixed splits such as "cannot" -> "can|not", clitics, hyphen prefixes,
-// whole tokens) come from files in `data_dir`. Immutable after construction; Tokenize may be
+// emoticons, hyphenated names and number compounds ("30-day", "Rostov-on-Don") stay whole.
+// Ordinary lower-case compounds are split ("long|-|time"). The rule lists (abbreviations,
+// fixed splits such as "cannot" -> "can|not", clitics, hyphen prefixes, whole tokens) come
+// from files in `data_dir`. Immutable after construction; Tokenize may be
 // called from many threads at once.
 class Tokenizer {
  public:
@@ -92,8 +96,10 @@ class Tokenizer {
   // Returns [begin,end) of a URL or e-mail address inside the chunk, or false.
   [[nodiscard]] bool FindSpecial(std::string_view body, uint32_t begin, uint32_t end,
                                  uint32_t* s_begin, uint32_t* s_end) const;
-  [[nodiscard]] bool KeepHyphen(std::string_view body, uint32_t word_begin, uint32_t hyphen,
-                                uint32_t end) const;
+  // Whether the hyphen at body[hyphen] joins the word that started at word_start (whose
+  // current hyphen-separated part started at word_begin).
+  [[nodiscard]] bool KeepHyphen(std::string_view body, uint32_t word_start, uint32_t word_begin,
+                                uint32_t hyphen, uint32_t end) const;
 
   void LoadAbbreviations(const std::string& path);
   void LoadSplits(const std::string& path);
