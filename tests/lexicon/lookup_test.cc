@@ -2,6 +2,8 @@
 // ambiguity policy, country + agent composition and staleness.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "lexicon/lexicon_test_util.h"
 #include "parley/lexicon/dictionary_set.h"
 
@@ -180,6 +182,30 @@ TEST(DictionaryLookup, ExplainsTheEntryAndRule) {
   EXPECT_NE(text.find("person \"Joe Biden\""), std::string::npos) << text;
   EXPECT_NE(text.find("people.txt:"), std::string::npos) << text;
   EXPECT_NE(text.find("USAGOV 2009-01-20..2025-01-19"), std::string::npos) << text;
+}
+
+// One loaded set shared by several threads, each with its own workspace, gives the same
+// answers as a single thread.
+TEST(DictionaryLookup, IsSafeToShareBetweenThreads) {
+  const DictionarySet& set = Fixture();
+  const std::vector<std::string> sentences = {
+      "US President Joe Biden met Vladimir Putin", "Russian troops crossed the border.",
+      "Georgia's president spoke.", "Guinea, Guinea-Bissau and Equatorial Guinea"};
+  std::vector<std::string> expected;
+  for (const std::string& s : sentences) expected.push_back(Codes(set, s, "2021-12-03"));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round) {
+        for (size_t i = 0; i < sentences.size(); ++i) {
+          if (Codes(set, sentences[i], "2021-12-03") != expected[i]) ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
 }
 
 }  // namespace

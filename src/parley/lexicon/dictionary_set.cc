@@ -478,7 +478,6 @@ void DictionarySet::Compose(std::span<const std::string_view> forms, Date date,
     return true;
   };
   // raw[k].name becomes the chosen NameRecord index (or UINT32_MAX when dropped).
-  ws->keep_.assign(raw.size(), 0);
   std::vector<LookupWorkspace::Raw>& r = raw;
   for (auto& m : r) {
     int64_t plain = best_of(m.name, false);

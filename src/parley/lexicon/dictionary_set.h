@@ -102,7 +102,6 @@ class LookupWorkspace {
   std::vector<WordSpan> spans_;
   std::vector<Word> words_;
   std::vector<Raw> raw_;
-  std::vector<uint8_t> keep_;
 };
 
 // Counts of entries by what they describe, for `parley dict check`.
