@@ -69,6 +69,7 @@ std::string_view InputSource::Peek(size_t n) {
 size_t InputSource::Read(char* dst, size_t n) {
   size_t have = Fill(1);
   size_t take = have < n ? have : n;
+  if (take == 0) return 0;  // the buffer may be empty with a null data()
   std::memcpy(dst, buffer_.data() + begin_, take);
   begin_ += take;
   return take;

@@ -14,7 +14,7 @@ namespace parley::text {
 
 namespace {
 
-constexpr size_t kChunkSize = size_t{1} << 20;
+constexpr size_t kChunkSize = size_t{1} << 16;  // InputSource buffers 1 MiB behind this
 constexpr uint64_t kNotFound = std::numeric_limits<uint64_t>::max();
 
 bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -63,15 +63,19 @@ PetrarchXmlReader::PetrarchXmlReader(std::unique_ptr<InputSource> source, std::s
     : source_(std::move(source)), name_(std::move(name)), report_(report), options_(options) {}
 
 bool PetrarchXmlReader::More() {
+  if (source_done_) return false;
   if (keep_ > base_) {
     pending_.erase(0, keep_ - base_);
     base_ = keep_;
   }
-  size_t old_size = pending_.size();
-  pending_.resize(old_size + kChunkSize);
-  size_t got = source_->Read(pending_.data() + old_size, kChunkSize);
-  pending_.resize(old_size + got);
-  return got > 0;
+  if (chunk_.empty()) chunk_.resize(kChunkSize);
+  size_t got = source_->Read(chunk_.data(), chunk_.size());
+  if (got == 0) {
+    source_done_ = true;
+    return false;
+  }
+  pending_.append(chunk_.data(), got);
+  return true;
 }
 
 bool PetrarchXmlReader::Have(uint64_t n) {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/text/document.h"
 #include "parley/text/input_source.h"
@@ -54,6 +55,8 @@ class PetrarchXmlReader : public DocumentReader {
   InputReport* report_;
   ReaderOptions options_;
   std::string pending_;
+  std::vector<char> chunk_;  // read buffer, allocated on first use
+  bool source_done_ = false;
   uint64_t base_ = 0;
   uint64_t scan_ = 0;
   uint64_t keep_ = 0;  // bytes before this offset may be dropped

@@ -13,6 +13,8 @@ void AcceptDocument(Document* doc, InputReport* report, Utf8RepairStats prior) {
   stats += RepairUtf8(&doc->source);
   stats += RepairUtf8(&doc->url);
   stats += RepairUtf8(&doc->parse);
+  // An id made only of control bytes is empty after repair; every document needs one.
+  if (doc->id.empty()) doc->id = FallbackId(doc->origin_file, doc->origin_line);
   if (stats.changed()) {
     report->Warn({doc->origin_file, doc->origin_line, doc->id, RepairReason(stats)});
   }

@@ -12,7 +12,8 @@ namespace parley::text {
 
 // Final step of every reader for a record it keeps: repairs invalid UTF-8 and control bytes in
 // all text fields (one warning for the record when anything changed, naming
-// doc->origin_file:origin_line and doc->id) and counts the document (empty when the body is
+// doc->origin_file:origin_line and doc->id), gives a document whose id is empty after repair
+// the fallback id, and counts the document (empty when the body is
 // only whitespace). `prior` holds repairs already made to the raw record (a JSON line, an XML
 // element) so that a record still gets one warning in all.
 void AcceptDocument(Document* doc, InputReport* report, Utf8RepairStats prior = {});
