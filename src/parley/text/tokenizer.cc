@@ -456,6 +456,27 @@ uint32_t Tokenizer::MatchAbbreviation(std::string_view body, uint32_t p, uint32_
 bool Tokenizer::KeepHyphen(std::string_view body, uint32_t word_start, uint32_t word_begin,
                            uint32_t hyphen, uint32_t end) const {
   const uint32_t after = hyphen + 1;
+  // Between two numbers: ranges and scores ("1946-1954", "16-18", "4-0") are split as in UD;
+  // phone numbers, postcodes and ISO dates ("853-7906", "94305-5015", "2021-12-03") stay whole.
+  if (hyphen > word_begin && after < end && IsAsciiDigit(body[after])) {
+    bool digits = true;
+    for (uint32_t i = word_begin; i < hyphen && digits; ++i) digits = IsAsciiDigit(body[i]);
+    if (digits) {
+      const uint32_t left = hyphen - word_begin;
+      uint32_t r = after;
+      while (r < end && IsAsciiDigit(body[r])) ++r;
+      const uint32_t right = r - after;
+      const bool iso_date = left == 4 && right == 2 && r + 3 <= end && body[r] == '-' &&
+                            IsAsciiDigit(body[r + 1]) && IsAsciiDigit(body[r + 2]);
+      const bool part_of_date = left == 2 && word_begin > word_start;  // "12-03" of a date
+      if (iso_date || part_of_date) return true;
+      if (r < end && IsWordClass(DecodeChar(body, r, end).cls)) {
+        // A number glued to a word after the hyphen part ("5-3rd") is not a plain range.
+      } else {
+        return left == 3 || left >= 5;
+      }
+    }
+  }
   if (!options_.split_hyphens) {
     // News conventions: names ("Rostov-on-Don", "US-Russia") and anything with a number
     // ("30-day", "F-16", "Covid-19") stay whole; ordinary lower-case compounds ("long-time")
@@ -468,7 +489,7 @@ bool Tokenizer::KeepHyphen(std::string_view body, uint32_t word_start, uint32_t 
     }
   } else if (hyphen > word_begin && IsAsciiDigit(body[hyphen - 1]) && after < end &&
              IsAsciiDigit(body[after])) {
-    // Numbers with hyphens (phone numbers, codes, dates) stay whole.
+    // Codes mixing digits and letters with hyphens stay whole.
     return true;
   }
   // So do listed prefixes ("e-mail", "co-founder"), looked up in lower case.
