@@ -12,6 +12,7 @@ TEST(NameTrie, FindsInsertedSequencesAndRespectsAcronyms) {
   NameTrie trie;
   trie.Insert({"united", "states"}, {false, false}, 7);
   trie.Insert({"us"}, {true}, 8);
+  trie.Insert({"us", "president"}, {false, false}, 9);
   trie.Freeze();
   uint32_t node = trie.Step(NameTrie::kRoot, trie.FindWord("united"), false);
   ASSERT_NE(node, NameTrie::kNoNode);
@@ -20,8 +21,17 @@ TEST(NameTrie, FindsInsertedSequencesAndRespectsAcronyms) {
   ASSERT_NE(node, NameTrie::kNoNode);
   ASSERT_TRUE(trie.HasPayload(node));
   EXPECT_EQ(*trie.PayloadBegin(node), 7u);
-  EXPECT_EQ(trie.Step(NameTrie::kRoot, trie.FindWord("us"), false), NameTrie::kNoNode);
-  EXPECT_NE(trie.Step(NameTrie::kRoot, trie.FindWord("us"), true), NameTrie::kNoNode);
+  // "us" in any case only leads on to "president"; the acronym "US" alone needs capitals.
+  uint32_t any_case = trie.Step(NameTrie::kRoot, trie.FindWord("us"), false);
+  ASSERT_NE(any_case, NameTrie::kNoNode);
+  EXPECT_FALSE(trie.HasPayload(any_case));
+  uint32_t capitals = trie.Step(NameTrie::kRoot, trie.FindWord("us"), true);
+  ASSERT_NE(capitals, NameTrie::kNoNode);
+  ASSERT_TRUE(trie.HasPayload(capitals));
+  EXPECT_EQ(*trie.PayloadBegin(capitals), 8u);
+  uint32_t president = trie.Step(any_case, trie.FindWord("president"), false);
+  ASSERT_NE(president, NameTrie::kNoNode);
+  EXPECT_EQ(*trie.PayloadBegin(president), 9u);
   EXPECT_EQ(trie.FindWord("nowhere"), NameTrie::kNoWord);
 }
 

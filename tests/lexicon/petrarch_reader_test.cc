@@ -71,6 +71,13 @@ TEST(PetrarchReader, ReadsTheFixtureDirectoryIntoTheSameStructures) {
       {"attorneys general", "2020-01-01", "JUD"},
       {"American human rights group", "2020-01-01", "NGOUSA"},
       {"told us", "2020-01-01", ""},
+      // A title recorded as an actor before a person: the person's dated code wins.
+      {"US President Joe Biden", "2012-01-01", "USAGOV"},
+      {"US President Joe Biden", "2018-01-01", "USAELI"},
+      // A country record whose code changed: still composes with agents.
+      {"Ukrainian army", "2020-01-01", "UKRMIL"},
+      {"Ukrainian army", "1990-01-01", "UKRMIL"},
+      {"Ukraine", "1990-01-01", "USRUKR"},
   };
   for (const auto& c : cases) EXPECT_EQ(Codes(*set, c.text, c.date), c.codes) << c.text;
   EXPECT_EQ(Errors(*set), 0u);

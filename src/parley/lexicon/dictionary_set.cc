@@ -195,17 +195,30 @@ DictionarySet::Category DictionarySet::Classify(const Entry& e) const {
     case EntryKind::kAgent: return Category::kAgent;
     case EntryKind::kActor: break;
   }
+  // A record whose current codes (the default and open-ended ranges) are all bare country
+  // codes ("AFG", PETRARCH's "UKR >911221" after "USRUKR <910824") is a country; other dated
+  // records are people (offices change with time); the rest are organisations, IGOs when
+  // their code says so.
+  auto country_code = [](std::string_view code) {
+    return code.size() == 3 && !IsSectorCode(code) &&
+           std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+  };
   bool dated = false;
-  for (const DatedCode& c : e.codes) dated = dated || !c.is_default;
+  bool all_country = !e.codes.empty();
+  bool any_current = false;
+  for (const DatedCode& c : e.codes) {
+    dated = dated || !c.is_default;
+    if (c.code == "---" || !(c.is_default || c.to == kOpenEnd)) continue;
+    any_current = true;
+    all_country = all_country && country_code(c.code);
+  }
+  all_country = all_country && any_current;
   const DatedCode* c = e.Resolve(kUnknownDate);
   std::string_view code = c != nullptr ? std::string_view(c->code)
                                        : (e.codes.empty() ? std::string_view() : e.codes[0].code);
+  if (all_country && (e.petrarch || !dated)) return Category::kCountry;
   if (e.petrarch && dated) return Category::kPerson;
   if (code.substr(0, 3) == "IGO") return Category::kIgo;
-  if (!dated && code.size() == 3 && !IsSectorCode(code) && code != "---" &&
-      std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
-    return Category::kCountry;
-  }
   return Category::kGroup;
 }
 
@@ -421,23 +434,31 @@ void DictionarySet::Lookup(std::span<const std::string_view> forms,
       ++i;
       continue;
     }
-    uint32_t node = NameTrie::kRoot;
+    // Depth-first over the trie: a word can continue a name along its any-case edge, its
+    // capitals-only edge (when written in capitals) or its lemma's edge.
     size_t best_end = SIZE_MAX;
     uint32_t best_node = 0;
-    for (size_t j = i; j < words.size(); ++j) {
-      uint32_t next = trie_.Step(node, words[j].id, words[j].upper);
-      if (next == NameTrie::kNoNode && words[j].lemma_id != NameTrie::kNoWord) {
-        next = trie_.Step(node, words[j].lemma_id, words[j].upper);
-      }
-      if (next == NameTrie::kNoNode) break;
-      node = next;
+    auto& stack = ws->stack_;
+    stack.clear();
+    stack.push_back({NameTrie::kRoot, static_cast<uint32_t>(i)});
+    while (!stack.empty()) {
+      auto [node, j] = stack.back();
+      stack.pop_back();
+      if (j >= words.size()) continue;
+      const LookupWorkspace::Word& w = words[j];
+      uint32_t next[4] = {trie_.Step(node, w.id, false),
+                          w.upper ? trie_.Step(node, w.id, true) : NameTrie::kNoNode,
+                          trie_.Step(node, w.lemma_id, false), NameTrie::kNoNode};
       // A name may end before a possessive "s" of the same token ("Russia's").
-      bool ends_token = words[j].token_end ||
-                        (j + 1 < words.size() && words[j + 1].possessive &&
-                         words[j + 1].token_end && words[j + 1].token == words[j].token);
-      if (ends_token && trie_.HasPayload(node)) {
-        best_end = j;
-        best_node = node;
+      bool ends_token = w.token_end || (j + 1 < words.size() && words[j + 1].possessive &&
+                                        words[j + 1].token_end && words[j + 1].token == w.token);
+      for (uint32_t child : next) {
+        if (child == NameTrie::kNoNode) continue;
+        if (ends_token && trie_.HasPayload(child) && (best_end == SIZE_MAX || j > best_end)) {
+          best_end = j;
+          best_node = child;
+        }
+        stack.push_back({child, j + 1});
       }
     }
     if (best_end == SIZE_MAX) {
@@ -559,6 +580,15 @@ void DictionarySet::Compose(std::span<const std::string_view> forms, Date date,
         agent = -1;
         ++idx;
       }
+    }
+    if (idx == k && is_person(k) && k + 1 < r.size() &&
+        adjacent(r[k].token_end, r[k + 1].token_begin) && is_person(k + 1) &&
+        Classify(entries_[names_[r[k + 1].name].entry]) == Category::kPerson) {
+      // A title recorded as an organisation ("US President" in Phoenix) before a person's
+      // name: the person's own code wins, as after an agent.
+      modifier = static_cast<int32_t>(k);
+      person = static_cast<int32_t>(k + 1);
+      idx = k + 2;
     }
     if (idx == k) idx = k + 1;
     Mention m;

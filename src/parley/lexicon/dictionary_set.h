@@ -102,6 +102,7 @@ class LookupWorkspace {
   std::vector<WordSpan> spans_;
   std::vector<Word> words_;
   std::vector<Raw> raw_;
+  std::vector<std::pair<uint32_t, uint32_t>> stack_;  // (trie node, word index) to explore
 };
 
 // Counts of entries by what they describe, for `parley dict check`.

@@ -74,18 +74,14 @@ void NameTrie::Insert(const std::vector<std::string>& words, const std::vector<b
   uint32_t node = kRoot;
   for (size_t i = 0; i < words.size(); ++i) {
     uint32_t word = InternWord(words[i]);
-    uint64_t key = (uint64_t{node} << 32) | word;
-    uint32_t* slot = Slot(key);
     bool needs_upper = i < acronym.size() && acronym[i];
+    uint64_t key = (uint64_t{node} << 32) | word | (needs_upper ? kAcronymBit : 0);
+    uint32_t* slot = Slot(key);
     if (*slot == kNoNode) {
-      uint32_t child = static_cast<uint32_t>(node_payloads_.size());
+      *slot = static_cast<uint32_t>(node_payloads_.size());
       node_payloads_.emplace_back();
-      *slot = child | (needs_upper ? kAcronymBit : 0);
-    } else if (!needs_upper) {
-      // One name allows any case along this edge: the edge stops requiring capitals.
-      *slot &= ~kAcronymBit;
     }
-    node = *slot & ~kAcronymBit;
+    node = *slot;
   }
   node_payloads_[node].push_back(payload);
 }
@@ -100,12 +96,10 @@ void NameTrie::Freeze() {
   payload_offsets_[node_payloads_.size()] = static_cast<uint32_t>(payloads_.size());
 }
 
-uint32_t NameTrie::Step(uint32_t node, uint32_t word, bool upper) const {
+uint32_t NameTrie::Step(uint32_t node, uint32_t word, bool acronym) const {
   if (word == kNoWord) return kNoNode;
-  const uint32_t* slot = FindSlot((uint64_t{node} << 32) | word);
-  if (slot == nullptr) return kNoNode;
-  if ((*slot & kAcronymBit) != 0 && !upper) return kNoNode;
-  return *slot & ~kAcronymBit;
+  const uint32_t* slot = FindSlot((uint64_t{node} << 32) | word | (acronym ? kAcronymBit : 0));
+  return slot == nullptr ? kNoNode : *slot;
 }
 
 const uint32_t* NameTrie::PayloadBegin(uint32_t node) const {

@@ -30,9 +30,10 @@ class NameTrie {
   // The id of a normalized word, or kNoWord when no name contains it.
   [[nodiscard]] uint32_t FindWord(std::string_view word) const;
 
-  // The child of `node` along word id `word`; kNoNode when there is none, or when the edge
-  // needs a capitalized word and `upper` is false.
-  [[nodiscard]] uint32_t Step(uint32_t node, uint32_t word, bool upper) const;
+  // The child of `node` along word id `word`: along the edge that accepts any case when
+  // `acronym` is false, along the edge that accepts only capitals when it is true (a node may
+  // have both: "US" the acronym and "us" inside a longer PETRARCH name). kNoNode when absent.
+  [[nodiscard]] uint32_t Step(uint32_t node, uint32_t word, bool acronym) const;
 
   // The payloads of names ending at `node` (empty for inner nodes), in insertion order.
   [[nodiscard]] const uint32_t* PayloadBegin(uint32_t node) const;
@@ -51,7 +52,7 @@ class NameTrie {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  static constexpr uint32_t kAcronymBit = 0x80000000u;
+  static constexpr uint64_t kAcronymBit = 0x80000000u;  // in the word half of an edge key
 
   uint32_t InternWord(const std::string& word);
   uint32_t* Slot(uint64_t key);
@@ -59,7 +60,7 @@ class NameTrie {
   void Grow();
 
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> words_;
-  // Open-addressing edge table: key (node << 32 | word) -> child | kAcronymBit.
+  // Open-addressing edge table: key (node << 32 | word | acronym bit) -> child.
   std::vector<uint64_t> edge_keys_;
   std::vector<uint32_t> edge_values_;
   size_t edge_count_ = 0;
