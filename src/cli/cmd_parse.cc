@@ -34,7 +34,11 @@ int RunParse(int argc, char** argv) {
   syntax::Workspace ws;
   text::InputReport report;
   std::ios::sync_with_stdio(false);
+  uint64_t documents = 0;
   return ForEachDocument(input, &report, [&](text::Document& doc) {
+    ++documents;
+    // Sentence ids are "<doc id>-<n>"; documents without an id are numbered in input order.
+    if (doc.id.empty()) doc.id = "doc" + std::to_string(documents);
     pipeline.Process(&doc);
     for (size_t i = 0; i < doc.sentences.size(); ++i) {
       model.Annotate(&doc.sentences[i], &ws);

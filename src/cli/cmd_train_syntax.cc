@@ -41,6 +41,9 @@ int RunTrainSyntax(int argc, char** argv) {
   app.add_option("--jackknife-epochs", options.jackknife_epochs,
                  "tagger epochs per jackknifing fold (0 = the main tagger's best epoch)")
       ->default_val(options.jackknife_epochs);
+  app.add_option("--parser-prune", options.parser.prune_below,
+                 "drop parser weights whose averaged magnitude is below this (model size)")
+      ->default_val(options.parser.prune_below);
   app.add_flag("--no-parser", no_parser, "train a tag-only model (tagger and lemmatizer)");
   app.add_option("--note", note, "extra provenance text stored in the model");
   CLI11_PARSE(app, argc, argv);
@@ -63,6 +66,7 @@ int RunTrainSyntax(int argc, char** argv) {
       std::to_string(options.parser.epochs) + ", folds " +
       std::to_string(options.jackknife_folds) + "x" +
       std::to_string(options.jackknife_epochs) + " epochs, beam " + std::to_string(options.parser.beam) +
+      ", parser prune " + std::to_string(options.parser.prune_below) +
       (note.empty() ? "" : "; " + note);
 
   syntax::SyntaxModel model = syntax::TrainSyntaxModel(train, dev, options, std::cerr);

@@ -92,9 +92,9 @@ class ModelFileWriter {
   void Add(std::string_view tag, std::string bytes);
 
   // The whole file as bytes (header + compressed payload).
-  [[nodiscard]] std::string Serialize(int zstd_level = 9) const;
+  [[nodiscard]] std::string Serialize(int zstd_level = 19) const;
   // Writes Serialize() to `path`; throws parley::Error when the file cannot be written.
-  void Write(const std::string& path, int zstd_level = 9) const;
+  void Write(const std::string& path, int zstd_level = 19) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> sections_;
