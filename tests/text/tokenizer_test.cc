@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -122,6 +124,24 @@ TEST(Tokenizer, SurvivesArbitraryBytes) {
     EXPECT_LE(t.span.end, junk.size());
     last_end = t.span.end;
   }
+}
+
+TEST(Tokenizer, BadRuleLineNamesFileAndLine) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "parley_tokenizer_test_rules";
+  fs::remove_all(dir);
+  fs::copy(kRules, dir);
+  {
+    std::ofstream out(dir / "abbreviations.txt", std::ios::trunc);
+    out << "# header\nMr. title\nGen\n";
+  }
+  try {
+    const Tokenizer tokenizer(dir.string());
+    ADD_FAILURE() << "expected parley::Error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("abbreviations.txt:3"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
 }
 
 TEST(Tokenizer, MissingRuleDirectoryThrows) {
