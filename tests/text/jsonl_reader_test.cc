@@ -54,15 +54,16 @@ TEST(JsonlReader, MalformedLinesAreRejectedWithLineNumbersAndTheRestIsRead) {
       "not json at all\n"
       "[1,2,3]\n"
       "{\"id\":\"6\",\"text\":42}\n"
+      "{\"n\":1e99999}\n"  // number out of range
       "{\"id\":\"7\",\"text\":\"seven\"}\r\n";
   auto result = Read(data, &report);
   ASSERT_EQ(result.docs.size(), 2u);
   EXPECT_EQ(result.docs[0].id, "1");
   EXPECT_EQ(result.docs[1].id, "7");
   EXPECT_EQ(result.docs[1].body, "seven");
-  EXPECT_EQ(result.docs[1].origin_line, 7u);
-  EXPECT_EQ(result.rejected, 4);
-  ASSERT_EQ(report.rejected(), 4u);
+  EXPECT_EQ(result.docs[1].origin_line, 8u);
+  EXPECT_EQ(result.rejected, 5);
+  ASSERT_EQ(report.rejected(), 5u);
   const auto& r = report.rejections();
   EXPECT_EQ(r[0].line, 2u);
   EXPECT_EQ(r[0].file, "in.jsonl");
@@ -73,7 +74,9 @@ TEST(JsonlReader, MalformedLinesAreRejectedWithLineNumbersAndTheRestIsRead) {
   EXPECT_EQ(r[3].line, 6u);
   EXPECT_EQ(r[3].record_id, "6");
   EXPECT_EQ(r[3].reason, "field 'text' is not a string: got number");
-  EXPECT_EQ(report.rejection_counts().at("malformed JSON"), 2u);
+  EXPECT_EQ(r[4].line, 7u);
+  EXPECT_EQ(r[4].reason.rfind("malformed JSON: ", 0), 0u) << r[4].reason;
+  EXPECT_EQ(report.rejection_counts().at("malformed JSON"), 3u);
 }
 
 TEST(JsonlReader, MissingIdAndTextGiveFallbackIdAndEmptyDocument) {

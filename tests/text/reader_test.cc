@@ -80,7 +80,7 @@ TEST(InputReport, KeepsTheFirstProblemsAndCountsTheRestByReason) {
   EXPECT_EQ(report.warned(), 1u);
   EXPECT_EQ(report.warning_counts().at("invalid UTF-8 repaired"), 1u);
   std::string summary = report.Summary();
-  EXPECT_NE(summary.find("input: 2 documents (1 empty), 31 rejected, 1 repaired"),
+  EXPECT_NE(summary.find("input: 2 documents (1 empty), 31 rejected, 1 warnings"),
             std::string::npos)
       << summary;
   EXPECT_NE(summary.find("f.jsonl:1: malformed JSON: bad 0"), std::string::npos) << summary;

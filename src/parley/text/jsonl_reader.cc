@@ -90,7 +90,7 @@ ReadStatus JsonlReader::Next(Document* doc) {
     std::string detail = "syntax error";
     try {
       nlohmann::json unused = nlohmann::json::parse(line_);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for numbers
       detail = e.what();
       // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, ...".
       size_t bracket = detail.find("] ");

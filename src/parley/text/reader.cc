@@ -211,7 +211,7 @@ void InputReport::Warn(InputProblem problem) {
 std::string InputReport::Summary() const {
   std::string out = "input: " + std::to_string(documents_ + empty_) + " documents (" +
                     std::to_string(empty_) + " empty), " + std::to_string(rejected_count_) +
-                    " rejected, " + std::to_string(warned_count_) + " repaired\n";
+                    " rejected, " + std::to_string(warned_count_) + " warnings\n";
   if (rejected_count_ > 0) {
     out += "rejected:\n";
     for (const InputProblem& p : rejected_) AppendProblem(p, &out);
@@ -223,7 +223,7 @@ std::string InputReport::Summary() const {
     }
   }
   if (warned_count_ > 0) {
-    out += "repaired:\n";
+    out += "warnings (records kept):\n";
     for (const InputProblem& p : warnings_) AppendProblem(p, &out);
     if (warned_count_ > warnings_.size()) {
       out += "  ... and " + std::to_string(warned_count_ - warnings_.size()) + " more; by reason:\n";

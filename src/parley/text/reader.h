@@ -37,7 +37,7 @@ class InputReport {
 
   void CountDocument(bool empty) { empty ? ++empty_ : ++documents_; }
   void Reject(InputProblem problem);
-  void Warn(InputProblem problem);  // the record was kept but repaired
+  void Warn(InputProblem problem);  // the record was kept (repaired, or its date unreadable)
 
   uint64_t documents() const { return documents_; }
   uint64_t empty() const { return empty_; }
