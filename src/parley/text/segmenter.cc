@@ -195,12 +195,12 @@ bool Segmenter::EndsSentence(const std::vector<Token>& tokens, size_t i, size_t*
       // ("Why?" he asked); elsewhere informal text starts sentences in lower case.
       if (tokens[i].form[0] != '.') return j == i;
       // After a period, a lower-case word means an unlisted abbreviation when the period
-      // follows a short word ("approx. two", "Gov. ..."); after longer words it is a new,
-      // informally written sentence.
+      // follows a single letter or is glued to punctuation; after a word it is a new,
+      // informally written sentence (listed abbreviations never reach this point).
       if (i == 0) return false;
       std::string_view prev = tokens[i - 1].form;
       if (tokens[i - 1].space_after || KindOf(prev) != Kind::kWord) return false;
-      return prev.size() >= 4 || FirstClass(prev) == CharClass::kDigit;
+      return prev.size() >= 2 || FirstClass(prev) == CharClass::kDigit;
     }
     case Kind::kEllipsis:
       return next_upper && next != "I";
