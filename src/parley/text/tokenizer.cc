@@ -506,9 +506,16 @@ bool Tokenizer::KeepHyphen(std::string_view body, uint32_t word_start, uint32_t 
 
 uint32_t Tokenizer::ScanWord(std::string_view body, uint32_t p, uint32_t end, uint32_t limit,
                              bool* has_apostrophe) const {
-  if (const uint32_t n = MatchAbbreviation(body, p, end, limit); n > 0) return p + n;
+  // Abbreviations and letter-period sequences begin with ASCII letters followed by a
+  // period; most words fail that test after one pass over their letters.
+  uint32_t run = p;
+  while (run < end && IsAsciiAlpha(body[run])) ++run;
+  const bool dotted = run > p && run < end && body[run] == '.';
+  if (dotted) {
+    if (const uint32_t n = MatchAbbreviation(body, p, end, limit); n > 0) return p + n;
+  }
   // Letter-period sequences: "U.S.", "e.g.", "a.m." and single capital initials ("J.").
-  if (IsAsciiAlpha(body[p]) && p + 1 < end && body[p + 1] == '.') {
+  if (dotted && run == p + 1) {
     uint32_t q = p;
     int count = 0;
     while (q + 1 < end && IsAsciiAlpha(body[q]) && body[q + 1] == '.') {
@@ -523,7 +530,7 @@ uint32_t Tokenizer::ScanWord(std::string_view body, uint32_t p, uint32_t end, ui
     }
   }
   uint32_t segment_begin = p;  // start of the current hyphen-separated part
-  uint32_t q = p;
+  uint32_t q = run;
   while (q < end) {
     const CharInfo ch = DecodeChar(body, q, end);
     if (IsWordClass(ch.cls)) {
