@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <string>
 
-#include "lexicon/lexicon_test_util.h"
+#include "lexicon_test_util.h"
 
 namespace parley::lexicon {
 namespace {

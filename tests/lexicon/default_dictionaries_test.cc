@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "lexicon/lexicon_test_util.h"
+#include "lexicon_test_util.h"
 #include "parley/coding/codebook.h"
 #include "parley/lexicon/dictionary_check.h"
 #include "parley/lexicon/dictionary_set.h"

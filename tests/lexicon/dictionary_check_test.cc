@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "lexicon/lexicon_test_util.h"
+#include "lexicon_test_util.h"
 #include "parley/lexicon/dictionary_file.h"
 #include "parley/lexicon/petrarch_reader.h"
 

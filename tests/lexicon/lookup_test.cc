@@ -4,7 +4,7 @@
 
 #include <thread>
 
-#include "lexicon/lexicon_test_util.h"
+#include "lexicon_test_util.h"
 #include "parley/lexicon/dictionary_set.h"
 
 namespace parley::lexicon {

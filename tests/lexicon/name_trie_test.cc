@@ -40,7 +40,11 @@ TEST(NameTrie, FindsInsertedSequencesAndRespectsAcronyms) {
 TEST(NameTrie, AgreesWithAReferenceMap) {
   std::mt19937 rng(42);
   std::vector<std::string> vocabulary;
-  for (int i = 0; i < 300; ++i) vocabulary.push_back("w" + std::to_string(i));
+  for (int i = 0; i < 300; ++i) {
+    std::string word = "w";
+    word += std::to_string(i);
+    vocabulary.push_back(word);
+  }
   std::map<std::vector<std::string>, std::vector<uint32_t>> reference;
   NameTrie trie;
   for (uint32_t id = 0; id < 5000; ++id) {

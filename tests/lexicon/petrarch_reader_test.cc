@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-#include "lexicon/lexicon_test_util.h"
+#include "lexicon_test_util.h"
 #include "parley/lexicon/dictionary_check.h"
 #include "parley/lexicon/dictionary_file.h"
 #include "parley/lexicon/dictionary_set.h"
