@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <unistd.h>
+
 #include "parley/error.h"
 
 namespace parley::text {
@@ -49,13 +51,17 @@ size_t InputSource::Fill(size_t want) {
     end_ -= begin_;
     begin_ = 0;
   }
+  // read(2) rather than fread: it returns whatever a pipe has, so documents from a slow
+  // producer on stdin flow through as they arrive instead of waiting for a full buffer.
   while (end_ - begin_ < want && end_ < buffer_.size() && !eof_) {
-    size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
-    end_ += got;
-    if (got == 0) {
+    ssize_t got = ::read(fileno(file_), buffer_.data() + end_, buffer_.size() - end_);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) {
       eof_ = true;
-      if (std::ferror(file_)) failed_ = true;
+      if (got < 0) failed_ = true;
+      break;
     }
+    end_ += static_cast<size_t>(got);
   }
   return end_ - begin_;
 }
