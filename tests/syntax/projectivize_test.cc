@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include <random>
 #include <string>
 #include <vector>
@@ -117,7 +119,11 @@ TEST(Projectivize, RandomTreesBecomeProjectiveAndMostlyRoundTrip) {
       heads[order[i]] = order[std::uniform_int_distribution<int32_t>(0, i - 1)(rng)];
     }
     std::vector<std::string> labels(n + 1);
-    for (int32_t d = 1; d <= n; ++d) labels[d] = "l" + std::to_string(d);
+    for (int32_t d = 1; d <= n; ++d) {
+      char label[16];
+      std::snprintf(label, sizeof(label), "l%d", static_cast<int>(d));
+      labels[d] = label;
+    }
     ASSERT_TRUE(IsTree(heads));
     std::vector<int32_t> h = heads;
     std::vector<std::string> l = labels;

@@ -100,6 +100,7 @@ ConlluStreamReader::ConlluStreamReader(std::istream& in, std::string name)
 ConlluStreamReader::Status ConlluStreamReader::Next(ConlluSentence* sentence,
                                                    std::string* error) {
   *sentence = ConlluSentence();
+  word_lines_.clear();
   std::string problem;
   uint64_t problem_line = 0;
   bool started = false;
@@ -174,15 +175,16 @@ ConlluStreamReader::Status ConlluStreamReader::Next(ConlluSentence* sentence,
     word.misc = Field(columns[9]);
     word.space_after = !NoSpaceAfter(columns[9]);
     sentence->words.push_back(std::move(word));
+    word_lines_.push_back(line_);
   }
   if (!started) return Status::kEnd;
   if (problem.empty()) {
     const int32_t n = static_cast<int32_t>(sentence->words.size());
-    for (const ConlluWord& word : sentence->words) {
-      if (word.head > n) {
-        problem = "HEAD " + std::to_string(word.head) + " beyond the sentence's " +
+    for (size_t i = 0; i < sentence->words.size(); ++i) {
+      if (sentence->words[i].head > n) {
+        problem = "HEAD " + std::to_string(sentence->words[i].head) + " beyond the sentence's " +
                   std::to_string(n) + " words";
-        problem_line = sentence_line_;
+        problem_line = word_lines_[i];
         break;
       }
     }

@@ -61,6 +61,7 @@ class ConlluStreamReader {
   uint64_t line_ = 0;
   uint64_t sentence_line_ = 0;
   std::string buffer_;
+  std::vector<uint64_t> word_lines_;  // line of each word of the sentence being read
 };
 
 // Reads a whole CoNLL-U file. Throws parley::Error naming file:line at the first malformed
