@@ -50,7 +50,10 @@ int main(int argc, char** argv) {
     std::string program = std::string("parley ") + name;
     argv[1] = program.data();
     try {
-      return commands[i].run(argc - 1, argv + 1);
+      // Subcommands return 0, 1 or 2; CLI11 reports usage errors with its own larger codes,
+      // which are usage errors here.
+      const int status = commands[i].run(argc - 1, argv + 1);
+      return status > 2 ? 2 : status;
     } catch (const parley::Error& e) {
       std::fprintf(stderr, "parley %s: error: %s\n", name, e.what());
       return 2;
