@@ -292,7 +292,9 @@ std::unique_ptr<DocumentReader> OpenReader(const std::string& path, InputFormat 
       return std::make_unique<DirectoryReader>(path, format, report, options);
     }
   }
-  return MakeReader(format, InputSource::Open(path), path, path, report, options);
+  // A whole-input document read from stdin is called "stdin" (its file name is "-").
+  const std::string id = path == "-" ? "stdin" : path;
+  return MakeReader(format, InputSource::Open(path), path, id, report, options);
 }
 
 }  // namespace parley::text
