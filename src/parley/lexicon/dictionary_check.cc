@@ -29,21 +29,6 @@ std::string Signature(const DictionarySet& set, const NameRecord& n) {
   return out;
 }
 
-int Priority(const NameRecord& n, const Entry& e) {
-  if (e.kind == EntryKind::kPerson || e.kind == EntryKind::kActor) return 0;
-  switch (n.role) {
-    case NameRole::kMetonym: return 1;
-    case NameRole::kName:
-    case NameRole::kAlias: return 2;
-    case NameRole::kCapital: return 3;
-    case NameRole::kAdjective: return 4;
-    case NameRole::kCity: return 5;
-    case NameRole::kAgentTerm: return 6;
-    case NameRole::kContext: return 7;
-  }
-  return 8;
-}
-
 }  // namespace
 
 std::string Finding::ToString() const {
@@ -89,7 +74,7 @@ CheckReport CheckDictionaries(const DictionarySet& set, const coding::Codebook* 
         reachable[n.entry] = 1;  // resolved by context, see the ambiguity policy
         continue;
       }
-      int priority = Priority(n, entries[n.entry]);
+      int priority = RolePriority(n, entries[n.entry]);
       if (priority < best) {
         best = priority;
         winner = *p;

@@ -41,23 +41,6 @@ bool IsPossessive(std::string_view token) {
          token == "s";
 }
 
-// Priority of a name when several entries share a key: people and organisations first, then
-// metonyms and country names, and agent terms and context words last.
-int RolePriority(const NameRecord& n, const Entry& e) {
-  if (e.kind == EntryKind::kPerson || e.kind == EntryKind::kActor) return 0;
-  switch (n.role) {
-    case NameRole::kMetonym: return 1;
-    case NameRole::kName: return 2;
-    case NameRole::kAlias: return 2;
-    case NameRole::kCapital: return 3;
-    case NameRole::kAdjective: return 4;
-    case NameRole::kCity: return 5;
-    case NameRole::kAgentTerm: return 6;
-    case NameRole::kContext: return 7;
-  }
-  return 8;
-}
-
 // Three-letter agent (sector) codes used by CAMEO/Phoenix: after a country or IGO code they
 // are the sector, not part of the organisation's own code.
 bool IsSectorCode(std::string_view s) {
@@ -72,6 +55,21 @@ bool IsSectorCode(std::string_view s) {
 }
 
 }  // namespace
+
+int RolePriority(const NameRecord& n, const Entry& e) {
+  if (e.kind == EntryKind::kPerson || e.kind == EntryKind::kActor) return 0;
+  switch (n.role) {
+    case NameRole::kMetonym: return 1;
+    case NameRole::kName: return 2;
+    case NameRole::kAlias: return 2;
+    case NameRole::kCapital: return 3;
+    case NameRole::kAdjective: return 4;
+    case NameRole::kCity: return 5;
+    case NameRole::kAgentTerm: return 6;
+    case NameRole::kContext: return 7;
+  }
+  return 8;
+}
 
 std::string LoadProblem::ToString() const {
   std::string out = file;

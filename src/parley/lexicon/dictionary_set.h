@@ -45,6 +45,11 @@ struct Issue {
   SourceRef where;
 };
 
+// Priority of a name when several entries share a key (lower wins): people and organisations
+// first, then metonyms and country names, capitals, adjectives, cities, and agent terms and
+// context words last.
+[[nodiscard]] int RolePriority(const NameRecord& name, const Entry& entry);
+
 // How a mention's code was obtained (printed by `parley dict lookup`).
 enum class MatchRule : uint8_t {
   kDirect,            // a name of the entry, its code resolved by date

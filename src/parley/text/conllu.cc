@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -239,6 +240,39 @@ void WriteField(std::ostream& out, std::string_view value) {
 
 }  // namespace
 
+namespace {
+
+// Writes a text column; tabs and line breaks, which would break the format, become spaces.
+void WriteText(std::ostream& out, std::string_view text) {
+  for (char c : text) out << ((c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
+}
+
+// Writes one word line: the ten columns, "_" for empty fields and for an unknown head.
+void WriteWordLine(std::ostream& out, int32_t id, std::string_view form, std::string_view lemma,
+                   std::string_view upos, std::string_view xpos, std::string_view feats,
+                   int32_t head, std::string_view deprel, std::string_view deps,
+                   std::string_view misc) {
+  out << id << '\t';
+  WriteText(out, form);
+  for (std::string_view field : {lemma, upos, xpos, feats}) {
+    out << '\t';
+    WriteField(out, field);
+  }
+  out << '\t';
+  if (head < 0) {
+    out << '_';
+  } else {
+    out << head;
+  }
+  for (std::string_view field : {deprel, deps, misc}) {
+    out << '\t';
+    WriteField(out, field);
+  }
+  out << '\n';
+}
+
+}  // namespace
+
 void WriteConllu(const ConlluSentence& sentence, std::ostream& out) {
   for (const std::string& comment : sentence.comments) out << "# " << comment << '\n';
   size_t next_multiword = 0;
@@ -251,27 +285,8 @@ void WriteConllu(const ConlluSentence& sentence, std::ostream& out) {
           << (mw.space_after ? "_" : "SpaceAfter=No") << '\n';
     }
     const ConlluWord& w = sentence.words[i];
-    out << id << '\t' << w.form << '\t';
-    WriteField(out, w.lemma);
-    out << '\t';
-    WriteField(out, w.upos);
-    out << '\t';
-    WriteField(out, w.xpos);
-    out << '\t';
-    WriteField(out, w.feats);
-    out << '\t';
-    if (w.head < 0) {
-      out << '_';
-    } else {
-      out << w.head;
-    }
-    out << '\t';
-    WriteField(out, w.deprel);
-    out << '\t';
-    WriteField(out, w.deps);
-    out << '\t';
-    WriteField(out, w.misc);
-    out << '\n';
+    WriteWordLine(out, id, w.form, w.lemma, w.upos, w.xpos, w.feats, w.head, w.deprel, w.deps,
+                  w.misc);
   }
   out << '\n';
 }
@@ -285,28 +300,12 @@ void WriteConllu(const Document& doc, size_t sentence_index, std::ostream& out) 
     text = std::string_view(doc.body).substr(sentence.span.begin, sentence.span.size());
   }
   out << "# text = ";
-  for (char c : text) out << ((c == '\n' || c == '\r' || c == '\t') ? ' ' : c);
+  WriteText(out, text);
   out << '\n';
   for (size_t i = 0; i < sentence.tokens.size(); ++i) {
     const Token& t = sentence.tokens[i];
-    out << (i + 1) << '\t';
-    for (char c : t.form) out << ((c == '\t' || c == '\n' || c == '\r') ? ' ' : c);
-    out << '\t';
-    WriteField(out, t.lemma);
-    out << '\t';
-    WriteField(out, t.upos);
-    out << '\t';
-    WriteField(out, t.xpos);
-    out << "\t_\t";
-    if (t.head < 0) {
-      out << '_';
-    } else {
-      out << t.head;
-    }
-    out << '\t';
-    WriteField(out, t.deprel);
-    out << "\t_\t";
-    out << (t.space_after ? "_" : "SpaceAfter=No") << '\n';
+    WriteWordLine(out, static_cast<int32_t>(i) + 1, t.form, t.lemma, t.upos, t.xpos, "", t.head,
+                  t.deprel, "", t.space_after ? "" : "SpaceAfter=No");
   }
   out << '\n';
 }
