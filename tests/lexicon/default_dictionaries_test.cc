@@ -47,6 +47,8 @@ TEST(DefaultDictionaries, ResolveTheDocumentedDates) {
   const Case cases[] = {
       {"Joe Biden", "2015-06-01", "USAGOV"},   {"Joe Biden", "2022-06-01", "USAGOV"},
       {"Joe Biden", "2025-01-19", "USAGOV"},   {"Joe Biden", "2025-01-20", "USAELI"},
+      // Out of office between the vice-presidency and the presidency: an elite, not government.
+      {"Joe Biden", "2019-06-01", "USAELI"},   {"Marco Rubio", "2020-06-01", "USALEG"},
       {"Donald Trump", "2017-01-20", "USAGOV"}, {"Donald Trump", "2021-01-20", "USAELI"},
       {"Donald Trump", "2025-01-20", "USAGOV"}, {"Antony Blinken", "2021-01-26", "USAGOV"},
       {"Antony Blinken", "2025-01-20", "USAELI"}, {"Marco Rubio", "2025-01-21", "USAGOV"},
