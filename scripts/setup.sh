@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libcli11-dev nlohmann-json3-dev libpugixml-dev libgumbo-dev libutf8proc-dev
-  libzstd-dev libxxhash-dev libsqlite3-dev
+  libzstd-dev libxxhash-dev
   libgtest-dev libbenchmark-dev
   clang libclang-rt-14-dev
 )
