@@ -8,6 +8,21 @@ namespace parley::syntax {
 
 namespace {
 
+// A word as the scorer sees it: annotation strings, and the head as an index into the whole
+// word list (-1 root, -2 none). `base` is the index of the sentence's first word.
+template <typename Word>
+EvalWord MakeEvalWord(const Word& w, int64_t base, uint32_t begin, uint32_t end) {
+  EvalWord word;
+  word.begin = begin;
+  word.end = end;
+  word.upos = w.upos;
+  word.xpos = w.xpos;
+  word.lemma = w.lemma;
+  word.deprel = w.deprel;
+  word.head = w.head < 0 ? -2 : (w.head == 0 ? -1 : base + w.head - 1);
+  return word;
+}
+
 std::string_view UniversalPart(std::string_view deprel) {
   return deprel.substr(0, deprel.find(':'));
 }
@@ -16,15 +31,7 @@ std::string_view UniversalPart(std::string_view deprel) {
 void AppendGoldSentence(const text::ConlluSentence& sentence, const std::string& text,
                         size_t pos, std::vector<EvalWord>* words) {
   const int64_t base = static_cast<int64_t>(words->size());
-  for (const text::ConlluWord& w : sentence.words) {
-    EvalWord word;
-    word.upos = w.upos;
-    word.xpos = w.xpos;
-    word.lemma = w.lemma;
-    word.deprel = w.deprel;
-    word.head = w.head < 0 ? -2 : (w.head == 0 ? -1 : base + w.head - 1);
-    words->push_back(std::move(word));
-  }
+  for (const text::ConlluWord& w : sentence.words) words->push_back(MakeEvalWord(w, base, 0, 0));
   // Locate each surface token (a multiword token or a plain word) in order.
   auto locate = [&](std::string_view form, uint32_t* begin, uint32_t* end) {
     size_t found = text.find(form, pos);
@@ -177,16 +184,8 @@ SyntaxScores EvaluateGoldTokenized(const SyntaxModel& model,
     }
     model.Annotate(&sentence, &ws);
     for (size_t i = 0; i < sentence.tokens.size(); ++i) {
-      const text::Token& t = sentence.tokens[i];
-      EvalWord word;
-      word.begin = gold_words[static_cast<size_t>(base) + i].begin;
-      word.end = word.begin + 1;
-      word.upos = t.upos;
-      word.xpos = t.xpos;
-      word.lemma = t.lemma;
-      word.deprel = t.deprel;
-      word.head = t.head < 0 ? -2 : (t.head == 0 ? -1 : base + t.head - 1);
-      system_words.push_back(std::move(word));
+      const uint32_t begin = gold_words[static_cast<size_t>(base) + i].begin;
+      system_words.push_back(MakeEvalWord(sentence.tokens[i], base, begin, begin + 1));
     }
   }
   return ScoreWords(gold_words, system_words);
@@ -206,15 +205,7 @@ SyntaxScores EvaluateRaw(const SyntaxModel& model, const text::Segmenter& segmen
     model.Annotate(&sentence, &ws);
     const int64_t base = static_cast<int64_t>(system_words.size());
     for (const text::Token& t : sentence.tokens) {
-      EvalWord word;
-      word.begin = t.span.begin;
-      word.end = t.span.end;
-      word.upos = t.upos;
-      word.xpos = t.xpos;
-      word.lemma = t.lemma;
-      word.deprel = t.deprel;
-      word.head = t.head < 0 ? -2 : (t.head == 0 ? -1 : base + t.head - 1);
-      system_words.push_back(std::move(word));
+      system_words.push_back(MakeEvalWord(t, base, t.span.begin, t.span.end));
     }
   }
   return ScoreWords(gold_words, system_words);
