@@ -23,5 +23,7 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release ${PARLEY_CMAKE_ARGS:-}
+# Warnings are errors on the supported toolchain (Debian 12, g++ 12), as in scripts/test.sh, so
+# that the test command reuses this build; elsewhere pass PARLEY_CMAKE_ARGS=-DPARLEY_WERROR=OFF.
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=ON ${PARLEY_CMAKE_ARGS:-}
 cmake --build build -j"$(nproc)"
