@@ -102,6 +102,29 @@ TEST(DictionaryFile, RejectsMalformedLinesWithTheirLineNumber) {
   }
 }
 
+TEST(DictionaryFile, ReadsTheOneLinePersonForm) {
+  DictionarySet set;
+  ReadParleyDictionary("one.txt",
+                       "person: Sanae Takaichi = JPNGOV 2025-10-21.. | JPNELI\n"
+                       "\n"
+                       "person: Keir Starmer = GBRGOV 2024-07-05.. | GBRELI\n"
+                       "aliases: Starmer\n",
+                       &set);
+  set.Freeze();
+  ASSERT_TRUE(set.problems().empty()) << set.problems()[0].ToString();
+  ASSERT_EQ(set.entries().size(), 2u);
+  EXPECT_EQ(set.entries()[0].head, "Sanae Takaichi");
+  ASSERT_EQ(set.entries()[0].codes.size(), 2u);
+  EXPECT_EQ(set.entries()[0].codes[0].code, "JPNGOV");
+  EXPECT_EQ(set.entries()[0].codes[0].from, 20251021);
+  EXPECT_TRUE(set.entries()[0].codes[1].is_default);
+  EXPECT_EQ(set.entries()[1].head, "Keir Starmer");
+
+  auto problems = Problems("person: X = USAGOV\ncodes: USAELI\n");
+  ASSERT_FALSE(problems.empty());
+  EXPECT_NE(problems[0].message.find("codes given both"), std::string::npos);
+}
+
 TEST(DictionaryFile, RejectsNulBytes) {
   auto problems = Problems(std::string("person: X\0Y\ncodes: ABC\n", 24));
   ASSERT_FALSE(problems.empty());

@@ -111,7 +111,21 @@ class BlockReader {
     } else if (head.key == "agent") {
       ReadAgent(head, fields);
     } else {
-      ReadNamed(head, fields, head.key == "person" ? EntryKind::kPerson : EntryKind::kActor);
+      // One-line form: "person: Name = CODES" is "person: Name" plus "codes: CODES", so that a
+      // new office holder can be added in one line.
+      Line named = head;
+      Line inline_codes;
+      if (size_t eq = head.value.find(" = "); eq != std::string::npos) {
+        if (fields.count("codes") != 0) {
+          Problem(head.number, "codes given both after '=' and in a codes: line");
+          return;
+        }
+        named.value = std::string(Trim(std::string_view(head.value).substr(0, eq)));
+        inline_codes = {head.number, "codes",
+                        std::string(Trim(std::string_view(head.value).substr(eq + 3)))};
+        fields["codes"] = &inline_codes;
+      }
+      ReadNamed(named, fields, head.key == "person" ? EntryKind::kPerson : EntryKind::kActor);
     }
   }
 
