@@ -8,7 +8,6 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/input_options.h"
@@ -22,20 +21,31 @@ namespace parley::cli {
 
 namespace {
 
-using json = nlohmann::ordered_json;
-
-json MentionJson(const lexicon::Mention& m, const text::Sentence& sentence, std::string_view body) {
-  const text::Span span{sentence.tokens[m.token_begin].span.begin,
-                        sentence.tokens[m.token_end - 1].span.end};
-  return {{"code", m.code},
-          {"country", m.country},
-          {"sector", m.sector},
-          {"text", std::string(body.substr(span.begin, span.size()))},
-          {"span", json::array({span.begin, span.end})},
-          {"tokens", json::array({m.token_begin, m.token_end})},
-          {"rule", std::string(lexicon::MatchRuleName(m.rule))},
-          {"place", m.place},
-          {"stale", m.stale}};
+// Appends `"actors":[...]` for one sentence's mentions.
+void AppendActors(const std::vector<lexicon::Mention>& mentions, const text::Sentence& sentence,
+                  std::string_view body, std::string* out) {
+  out->append("\"actors\":[");
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    const lexicon::Mention& m = mentions[i];
+    const text::Span span{sentence.tokens[m.token_begin].span.begin,
+                          sentence.tokens[m.token_end - 1].span.end};
+    if (i > 0) out->push_back(',');
+    out->append("{\"code\":");
+    io::AppendJsonString(m.code, out);
+    out->append(",\"country\":");
+    io::AppendJsonString(m.country, out);
+    out->append(",\"sector\":");
+    io::AppendJsonString(m.sector, out);
+    out->append(",\"text\":");
+    io::AppendJsonString(body.substr(span.begin, span.size()), out);
+    out->append(",\"span\":[" + std::to_string(span.begin) + "," + std::to_string(span.end) +
+                "],\"tokens\":[" + std::to_string(m.token_begin) + "," +
+                std::to_string(m.token_end) + "],\"rule\":");
+    io::AppendJsonString(lexicon::MatchRuleName(m.rule), out);
+    out->append(m.place ? ",\"place\":true" : ",\"place\":false");
+    out->append(m.stale ? ",\"stale\":true}" : ",\"stale\":false}");
+  }
+  out->push_back(']');
 }
 
 }  // namespace
@@ -78,6 +88,8 @@ int RunAnnotate(int argc, char** argv) {
   std::vector<std::string_view> forms;
   std::vector<std::string_view> lemmas;
   std::vector<lexicon::Mention> mentions;
+  std::vector<std::string> actors;  // per sentence: its "actors" member
+  std::string line;
   std::map<std::string, uint64_t> stale_by_country;
   uint64_t undated = 0;
   text::InputReport report;
@@ -89,9 +101,9 @@ int RunAnnotate(int argc, char** argv) {
       date = fallback_date;
       ++undated;
     }
-    std::vector<json> actors_by_sentence;
-    actors_by_sentence.reserve(doc.sentences.size());
-    for (text::Sentence& sentence : doc.sentences) {
+    actors.resize(doc.sentences.size());
+    for (size_t i = 0; i < doc.sentences.size(); ++i) {
+      text::Sentence& sentence = doc.sentences[i];
       model.Annotate(&sentence, &ws);
       forms.clear();
       lemmas.clear();
@@ -100,19 +112,14 @@ int RunAnnotate(int argc, char** argv) {
         lemmas.push_back(t.lemma);
       }
       dictionary->Lookup(forms, lemmas, date, &lookup_ws, &mentions);
-      json actors = json::array();
+      actors[i].clear();
+      AppendActors(mentions, sentence, doc.body, &actors[i]);
       for (const lexicon::Mention& m : mentions) {
-        actors.push_back(MentionJson(m, sentence, doc.body));
         if (m.stale) ++stale_by_country[m.country];
       }
-      actors_by_sentence.push_back(std::move(actors));
     }
-    json out = io::DocumentJson(doc, {.syntax = true});
-    json& sentences = out["sentences"];
-    for (size_t i = 0; i < actors_by_sentence.size(); ++i) {
-      sentences[i]["actors"] = std::move(actors_by_sentence[i]);
-    }
-    const std::string line = io::JsonLine(out);
+    line.clear();
+    io::WriteDocumentJson(doc, {.syntax = true, .sentence_members = &actors}, &line);
     std::fwrite(line.data(), 1, line.size(), stdout);
   });
 

@@ -31,9 +31,11 @@ int RunSegment(int argc, char** argv) {
   if (data_dir.empty()) data_dir = DataDir() + "/text";
   const text::TextPipeline pipeline(data_dir);
   text::InputReport report;
+  std::string line;
   return ForEachDocument(input, &report, [&](text::Document& doc) {
     pipeline.Process(&doc);
-    const std::string line = io::JsonLine(io::DocumentJson(doc, {}));
+    line.clear();
+    io::WriteDocumentJson(doc, {}, &line);
     std::fwrite(line.data(), 1, line.size(), stdout);
   });
 }

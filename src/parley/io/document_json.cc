@@ -1,70 +1,198 @@
 #include "parley/io/document_json.h"
 
-#include <string_view>
-#include <utility>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+#include <utf8proc.h>
 
 namespace parley::io {
 
 namespace {
 
-using json = nlohmann::ordered_json;
+void AppendNumber(int64_t value, std::string* out) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value);
+  out->append(buf, end);
+}
 
-json SpanJson(text::Span span) { return json::array({span.begin, span.end}); }
+void AppendSpan(text::Span span, std::string* out) {
+  out->push_back('[');
+  AppendNumber(span.begin, out);
+  out->push_back(',');
+  AppendNumber(span.end, out);
+  out->push_back(']');
+}
 
-std::string Slice(std::string_view body, text::Span span) {
-  if (span.begin > span.end || span.end > body.size()) return std::string();
-  return std::string(body.substr(span.begin, span.size()));
+// `"key":` — keys are fixed ASCII names that need no escaping.
+void AppendKey(std::string_view key, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendMember(std::string_view key, std::string_view value, std::string* out) {
+  AppendKey(key, out);
+  AppendJsonString(value, out);
+}
+
+std::string_view Slice(std::string_view body, text::Span span) {
+  if (span.begin > span.end || span.end > body.size()) return {};
+  return body.substr(span.begin, span.size());
+}
+
+// A metadata value is raw JSON from the reader; one that does not parse is written as a string
+// so that the output line stays valid.
+void AppendRawJson(const std::string& raw, std::string* out) {
+  if (nlohmann::json::accept(raw)) {
+    out->append(nlohmann::json::parse(raw).dump(-1, ' ', false,
+                                                nlohmann::json::error_handler_t::replace));
+  } else {
+    AppendJsonString(raw, out);
+  }
 }
 
 }  // namespace
 
-json DocumentJson(const text::Document& doc, const DocumentJsonOptions& options) {
-  json out = json::object();
-  out["id"] = doc.id;
-  out["date"] = doc.date;
-  out["source"] = doc.source;
-  out["url"] = doc.url;
-  out["title"] = doc.title;
-  json metadata = json::object();
-  for (const auto& [key, raw] : doc.metadata) {
-    json value = json::parse(raw, nullptr, /*allow_exceptions=*/false);
-    metadata[key] = value.is_discarded() ? json(raw) : std::move(value);
-  }
-  out["metadata"] = std::move(metadata);
-  out["origin"] = {{"file", doc.origin_file}, {"line", doc.origin_line}};
-  const std::string_view body = doc.body;
-  json zones = json::array();
-  for (const text::Zone& z : doc.zones) {
-    zones.push_back({{"kind", std::string(text::ZoneKindName(z.kind))},
-                     {"span", SpanJson(z.span)},
-                     {"text", Slice(body, z.span)}});
-  }
-  out["zones"] = std::move(zones);
-  json sentences = json::array();
-  for (const text::Sentence& s : doc.sentences) {
-    json tokens = json::array();
-    for (const text::Token& t : s.tokens) {
-      json token = {{"form", std::string(t.form)}, {"span", SpanJson(t.span)}};
-      if (options.syntax) {
-        token["upos"] = t.upos;
-        token["xpos"] = t.xpos;
-        token["lemma"] = t.lemma;
-        token["head"] = t.head;
-        token["deprel"] = t.deprel;
+void AppendJsonString(std::string_view text, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      // Copy the run of plain ASCII in one go.
+      size_t j = i + 1;
+      while (j < text.size()) {
+        const unsigned char d = static_cast<unsigned char>(text[j]);
+        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+        ++j;
       }
-      tokens.push_back(std::move(token));
+      out->append(text.data() + i, j - i);
+      i = j;
+      continue;
     }
-    sentences.push_back(
-        {{"span", SpanJson(s.span)}, {"text", Slice(body, s.span)}, {"tokens", std::move(tokens)}});
+    if (c == '"' || c == '\\') {
+      out->push_back('\\');
+      out->push_back(static_cast<char>(c));
+      ++i;
+    } else if (c < 0x20) {
+      switch (c) {
+        case '\n': out->append("\\n"); break;
+        case '\r': out->append("\\r"); break;
+        case '\t': out->append("\\t"); break;
+        default:
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+      }
+      ++i;
+    } else {
+      utf8proc_int32_t code_point = 0;
+      const utf8proc_ssize_t n = utf8proc_iterate(
+          reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+          static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
+      if (n <= 0) {
+        out->append("\xEF\xBF\xBD");  // U+FFFD for an invalid byte
+        ++i;
+      } else {
+        out->append(text.data() + i, static_cast<size_t>(n));
+        i += static_cast<size_t>(n);
+      }
+    }
   }
-  out["sentences"] = std::move(sentences);
-  return out;
+  out->push_back('"');
 }
 
-std::string JsonLine(const json& value) {
-  std::string line = value.dump(-1, ' ', false, json::error_handler_t::replace);
-  line.push_back('\n');
-  return line;
+void WriteDocumentJson(const text::Document& doc, const DocumentJsonOptions& options,
+                       std::string* out) {
+  const std::string_view body = doc.body;
+  out->push_back('{');
+  AppendMember("id", doc.id, out);
+  out->push_back(',');
+  AppendMember("date", doc.date, out);
+  out->push_back(',');
+  AppendMember("source", doc.source, out);
+  out->push_back(',');
+  AppendMember("url", doc.url, out);
+  out->push_back(',');
+  AppendMember("title", doc.title, out);
+  out->push_back(',');
+  AppendKey("metadata", out);
+  out->push_back('{');
+  for (size_t i = 0; i < doc.metadata.size(); ++i) {
+    if (i > 0) out->push_back(',');
+    AppendJsonString(doc.metadata[i].first, out);
+    out->push_back(':');
+    AppendRawJson(doc.metadata[i].second, out);
+  }
+  out->append("},");
+  AppendKey("origin", out);
+  out->push_back('{');
+  AppendMember("file", doc.origin_file, out);
+  out->push_back(',');
+  AppendKey("line", out);
+  AppendNumber(static_cast<int64_t>(doc.origin_line), out);
+  out->append("},");
+  AppendKey("zones", out);
+  out->push_back('[');
+  for (size_t i = 0; i < doc.zones.size(); ++i) {
+    const text::Zone& z = doc.zones[i];
+    if (i > 0) out->push_back(',');
+    out->push_back('{');
+    AppendMember("kind", text::ZoneKindName(z.kind), out);
+    out->push_back(',');
+    AppendKey("span", out);
+    AppendSpan(z.span, out);
+    out->push_back(',');
+    AppendMember("text", Slice(body, z.span), out);
+    out->push_back('}');
+  }
+  out->append("],");
+  AppendKey("sentences", out);
+  out->push_back('[');
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const text::Sentence& s = doc.sentences[i];
+    if (i > 0) out->push_back(',');
+    out->push_back('{');
+    AppendKey("span", out);
+    AppendSpan(s.span, out);
+    out->push_back(',');
+    AppendMember("text", Slice(body, s.span), out);
+    out->push_back(',');
+    AppendKey("tokens", out);
+    out->push_back('[');
+    for (size_t t = 0; t < s.tokens.size(); ++t) {
+      const text::Token& token = s.tokens[t];
+      if (t > 0) out->push_back(',');
+      out->push_back('{');
+      AppendMember("form", token.form, out);
+      out->push_back(',');
+      AppendKey("span", out);
+      AppendSpan(token.span, out);
+      if (options.syntax) {
+        out->push_back(',');
+        AppendMember("upos", token.upos, out);
+        out->push_back(',');
+        AppendMember("xpos", token.xpos, out);
+        out->push_back(',');
+        AppendMember("lemma", token.lemma, out);
+        out->push_back(',');
+        AppendKey("head", out);
+        AppendNumber(token.head, out);
+        out->push_back(',');
+        AppendMember("deprel", token.deprel, out);
+      }
+      out->push_back('}');
+    }
+    out->push_back(']');
+    if (options.sentence_members != nullptr && i < options.sentence_members->size() &&
+        !(*options.sentence_members)[i].empty()) {
+      out->push_back(',');
+      out->append((*options.sentence_members)[i]);
+    }
+    out->push_back('}');
+  }
+  out->append("]}\n");
 }
 
 }  // namespace parley::io

@@ -1,28 +1,32 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "parley/text/document.h"
 
 namespace parley::io {
 
-// What DocumentJson writes beyond the document header, zones and sentence spans.
+// What WriteDocumentJson writes beyond the document header, zones and sentence spans.
 struct DocumentJsonOptions {
   bool syntax = false;  // per token: upos, xpos, lemma, head, deprel
+  // When set, one entry per sentence: members appended to that sentence's object, written as
+  // given (each a `"key":value` list of valid JSON, without braces; empty adds nothing).
+  const std::vector<std::string>* sentence_members = nullptr;
 };
 
-// One document as a JSON object, keys in a fixed order: id, date, source, url, title,
-// metadata (input fields passed through; a raw value that does not parse is kept as a string),
-// origin {file, line}, zones [{kind, span, text}], sentences [{span, text, tokens [{form,
-// span, ...}]}]. Spans are [begin, end) byte offsets into the body. Never throws for any
-// document content.
-[[nodiscard]] nlohmann::ordered_json DocumentJson(const text::Document& doc,
-                                                  const DocumentJsonOptions& options);
+// Appends one document as a JSON object and a newline to *out, keys in a fixed order: id, date,
+// source, url, title, metadata (input fields passed through; a raw value that does not parse
+// is kept as a string), origin {file, line}, zones [{kind, span, text}], sentences [{span,
+// text, tokens [{form, span, ...}], ...}]. Spans are [begin, end) byte offsets into the body.
+// Streams straight into the buffer (no JSON tree), so output keeps pace with the pipeline.
+// Invalid UTF-8 is written as U+FFFD. Never throws for any document content.
+void WriteDocumentJson(const text::Document& doc, const DocumentJsonOptions& options,
+                       std::string* out);
 
-// `value` as one JSON line (invalid UTF-8 replaced), with the trailing newline.
-[[nodiscard]] std::string JsonLine(const nlohmann::ordered_json& value);
+// Appends `text` as a JSON string literal (quotes included) to *out: control characters
+// escaped, invalid UTF-8 replaced by U+FFFD.
+void AppendJsonString(std::string_view text, std::string* out);
 
 }  // namespace parley::io
