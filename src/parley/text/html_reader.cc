@@ -496,14 +496,7 @@ ReadStatus HtmlReader::Next(Document* doc) {
   done_ = true;
   *doc = Document();
   std::string html;
-  uint64_t length = 0;
-  InputSource::Status status = source_->ReadAll(&html, options_.max_record_bytes, &length);
-  if (status == InputSource::Status::kTooLong) {
-    report_->Reject({name_, 0, id_, TooLargeReason(length, options_.max_record_bytes)});
-    return ReadStatus::kRejected;
-  }
-  if (source_->failed()) {
-    report_->Reject({name_, 0, id_, "read error: the file could not be read to its end"});
+  if (!ReadWholeFile(source_.get(), name_, id_, options_, report_, &html)) {
     return ReadStatus::kRejected;
   }
   // Repair before parsing so that every extracted field is clean and the warning counts once.

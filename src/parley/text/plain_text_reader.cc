@@ -17,14 +17,7 @@ ReadStatus PlainTextReader::Next(Document* doc) {
   if (done_) return ReadStatus::kEnd;
   done_ = true;
   *doc = Document();
-  uint64_t length = 0;
-  InputSource::Status status = source_->ReadAll(&doc->body, options_.max_record_bytes, &length);
-  if (status == InputSource::Status::kTooLong) {
-    report_->Reject({name_, 0, id_, TooLargeReason(length, options_.max_record_bytes)});
-    return ReadStatus::kRejected;
-  }
-  if (source_->failed()) {
-    report_->Reject({name_, 0, id_, "read error: the file could not be read to its end"});
+  if (!ReadWholeFile(source_.get(), name_, id_, options_, report_, &doc->body)) {
     return ReadStatus::kRejected;
   }
   if (doc->body.compare(0, 3, "\xEF\xBB\xBF") == 0) doc->body.erase(0, 3);

@@ -35,6 +35,21 @@ void SetDocumentDate(std::string_view raw, Document* doc, InputReport* report) {
                 "unreadable date: '" + shown + "'"});
 }
 
+bool ReadWholeFile(InputSource* source, const std::string& name, const std::string& id,
+                   const ReaderOptions& options, InputReport* report, std::string* out) {
+  uint64_t length = 0;
+  if (source->ReadAll(out, options.max_record_bytes, &length) ==
+      InputSource::Status::kTooLong) {
+    report->Reject({name, 0, id, TooLargeReason(length, options.max_record_bytes)});
+    return false;
+  }
+  if (source->failed()) {
+    report->Reject({name, 0, id, "read error: the file could not be read to its end"});
+    return false;
+  }
+  return true;
+}
+
 std::string TooLargeReason(uint64_t size, uint64_t limit) {
   return "record too large: " + std::to_string(size) + " bytes (limit " + std::to_string(limit) +
          ")";

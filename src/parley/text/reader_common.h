@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "parley/text/document.h"
+#include "parley/text/input_source.h"
 #include "parley/text/reader.h"
 #include "parley/text/utf8_repair.h"
 
@@ -24,6 +25,13 @@ void SetDocumentDate(std::string_view raw, Document* doc, InputReport* report);
 
 // The rejection reason for an over-long record: "record too large: N bytes (limit M)".
 std::string TooLargeReason(uint64_t size, uint64_t limit);
+
+// Reads all of `source` into *out for a one-document-per-file reader. Returns false after
+// rejecting the record (file too large for options.max_record_bytes, or a read error) in
+// *report under `name` and `id`.
+[[nodiscard]] bool ReadWholeFile(InputSource* source, const std::string& name,
+                                 const std::string& id, const ReaderOptions& options,
+                                 InputReport* report, std::string* out);
 
 // The id of a record that has none: "<file>:<line>".
 std::string FallbackId(const std::string& file, uint64_t line);
