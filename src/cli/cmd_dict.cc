@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "parley/coding/codebook.h"
+#include "parley/lexicon/codebook.h"
 #include "parley/error.h"
 #include "parley/lexicon/dictionary_check.h"
 #include "parley/lexicon/dictionary_file.h"
@@ -28,15 +28,15 @@ std::string DefaultSpec() { return DataDir(); }
 
 // The codebook that goes with a dictionary spec: <dir>/cameo/codebook.tsv when the spec is a
 // Parley directory that has one, else the shipped one.
-coding::Codebook LoadCodebook(const std::string& spec, const std::string& explicit_path) {
-  if (!explicit_path.empty()) return coding::Codebook::Load(explicit_path);
+lexicon::Codebook LoadCodebook(const std::string& spec, const std::string& explicit_path) {
+  if (!explicit_path.empty()) return lexicon::Codebook::Load(explicit_path);
   std::error_code ec;
   fs::path own = fs::path(spec) / "cameo" / "codebook.tsv";
   if (spec.find(',') == std::string::npos && spec.rfind("petrarch:", 0) != 0 &&
       fs::exists(own, ec)) {
-    return coding::Codebook::Load(own.string());
+    return lexicon::Codebook::Load(own.string());
   }
-  return coding::Codebook::LoadDefault();
+  return lexicon::Codebook::LoadDefault();
 }
 
 int RunCheck(const std::string& spec, const std::string& codebook_path, bool show_notes) {
@@ -46,7 +46,7 @@ int RunCheck(const std::string& spec, const std::string& codebook_path, bool sho
   auto set = DictionarySet::Load(spec, options);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                   .count();
-  coding::Codebook codebook = LoadCodebook(spec, codebook_path);
+  lexicon::Codebook codebook = LoadCodebook(spec, codebook_path);
   lexicon::CheckReport report = lexicon::CheckDictionaries(*set, &codebook);
   for (const lexicon::Finding& f : report.findings) {
     if (f.severity == lexicon::Finding::Severity::kNote && !show_notes) continue;
@@ -55,11 +55,12 @@ int RunCheck(const std::string& spec, const std::string& codebook_path, bool sho
   const lexicon::DictionaryCounts& c = report.counts;
   std::printf(
       "countries: %zu, persons: %zu, IGOs: %zu, groups: %zu, agents: %zu, names: %zu\n"
+      "event patterns: %zu\n"
       "verb blocks: %zu, verb forms: %zu, verb patterns: %zu, synsets: %zu, discards: %zu, "
       "issues: %zu\n"
       "files: %zu, loaded in %.0f ms; codebook: %zu event codes\n"
       "errors: %zu, warnings: %zu, notes: %zu%s\n",
-      c.countries, c.persons, c.igos, c.groups, c.agents, c.names, c.verb_blocks, c.verb_forms,
+      c.countries, c.persons, c.igos, c.groups, c.agents, c.names, c.event_patterns, c.verb_blocks, c.verb_forms,
       c.verb_patterns, c.synsets, c.discards, c.issues, set->files().size(), ms, codebook.size(),
       report.errors, report.warnings, report.notes,
       report.notes > 0 && !show_notes ? " (--notes to list them)" : "");

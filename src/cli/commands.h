@@ -16,6 +16,7 @@ int RunEvalSegment(int argc, char** argv);
 int RunEvalSyntax(int argc, char** argv);
 int RunDict(int argc, char** argv);
 int RunAnnotate(int argc, char** argv);
+int RunCode(int argc, char** argv);
 
 // One row of the dispatch table.
 struct Command {

@@ -14,6 +14,7 @@ namespace parley::cli {
 namespace {
 
 constexpr Command kCommands[] = {
+    {"code", "code documents into CAMEO/PLOVER events; print JSONL, Phoenix, GDELT or CSV", RunCode},
     {"annotate", "segment, parse and find date-coded actors; print JSONL", RunAnnotate},
     {"segment", "read, clean, split and tokenize documents; print JSONL", RunSegment},
     {"parse", "tag, lemmatize and dependency-parse text; print CoNLL-U", RunParse},

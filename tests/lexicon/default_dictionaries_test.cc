@@ -5,7 +5,7 @@
 #include <chrono>
 
 #include "lexicon_test_util.h"
-#include "parley/coding/codebook.h"
+#include "parley/lexicon/codebook.h"
 #include "parley/lexicon/dictionary_check.h"
 #include "parley/lexicon/dictionary_set.h"
 #include "parley/paths.h"
@@ -26,7 +26,7 @@ TEST(DefaultDictionaries, LoadWithinBudgetAndPassTheCheck) {
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                   .count();
   EXPECT_LE(ms, 300.0) << "loading dict/ took " << ms << " ms";
-  coding::Codebook codebook = coding::Codebook::LoadDefault();
+  lexicon::Codebook codebook = lexicon::Codebook::LoadDefault();
   CheckReport report = CheckDictionaries(*set, &codebook);
   for (const Finding& f : report.findings) {
     if (f.severity == Finding::Severity::kError) ADD_FAILURE() << f.ToString();

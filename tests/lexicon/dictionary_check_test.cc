@@ -9,7 +9,7 @@
 namespace parley::lexicon {
 namespace {
 
-CheckReport CheckText(const std::string& text, const coding::Codebook* codebook = nullptr) {
+CheckReport CheckText(const std::string& text, const lexicon::Codebook* codebook = nullptr) {
   DictionarySet set;
   ReadParleyDictionary("c.txt", text, &set);
   set.Freeze();
@@ -53,8 +53,8 @@ TEST(DictionaryCheck, FindsConflictsDuplicatesOverlapsAndUnreachableEntries) {
 }
 
 TEST(DictionaryCheck, ReportsUnknownEventCodes) {
-  coding::Codebook codebook =
-      coding::Codebook::Load(std::string(PARLEY_SOURCE_DIR) + "/dict/cameo/codebook.tsv");
+  lexicon::Codebook codebook =
+      lexicon::Codebook::Load(std::string(PARLEY_SOURCE_DIR) + "/dict/cameo/codebook.tsv");
   DictionarySet set;
   ReadPetrarchFile(PetrarchKind::kVerbs, "v.txt",
                    "--- A [010] ---\nSAY\n- * X [036]\n- * Y [176]\n- * Z [:1952]\nTELL [abc]\n",

@@ -195,4 +195,38 @@ void WriteDocumentJson(const text::Document& doc, const DocumentJsonOptions& opt
   out->append("]}\n");
 }
 
+void WriteAnnotatedDocumentJson(const text::Document& doc, const coding::DocumentResult& result,
+                                std::string* out) {
+  std::vector<std::string> members(doc.sentences.size());
+  for (size_t i = 0; i < doc.sentences.size() && i < result.actors.size(); ++i) {
+    std::string& m = members[i];
+    m.append("\"actors\":[");
+    bool first = true;
+    for (const coding::ActorMention& a : result.actors[i]) {
+      if (!first) m.push_back(',');
+      first = false;
+      m.append("{\"code\":");
+      AppendJsonString(a.mention.code, &m);
+      m.append(",\"country\":");
+      AppendJsonString(a.mention.country, &m);
+      m.append(",\"sector\":");
+      AppendJsonString(a.mention.sector, &m);
+      m.append(",\"text\":");
+      std::string_view text;
+      if (a.span.end <= doc.body.size()) {
+        text = std::string_view(doc.body).substr(a.span.begin, a.span.size());
+      }
+      AppendJsonString(text, &m);
+      m.append(",\"span\":[" + std::to_string(a.span.begin) + "," + std::to_string(a.span.end) +
+               "],\"tokens\":[" + std::to_string(a.mention.token_begin) + "," +
+               std::to_string(a.mention.token_end) + "],\"rule\":");
+      AppendJsonString(lexicon::MatchRuleName(a.mention.rule), &m);
+      m.append(a.mention.place ? ",\"place\":true" : ",\"place\":false");
+      m.append(a.mention.stale ? ",\"stale\":true}" : ",\"stale\":false}");
+    }
+    m.push_back(']');
+  }
+  WriteDocumentJson(doc, {.syntax = true, .sentence_members = &members}, out);
+}
+
 }  // namespace parley::io

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/coding/pipeline.h"
 #include "parley/text/document.h"
 
 namespace parley::io {
@@ -24,6 +25,12 @@ struct DocumentJsonOptions {
 // Invalid UTF-8 is written as U+FFFD. Never throws for any document content.
 void WriteDocumentJson(const text::Document& doc, const DocumentJsonOptions& options,
                        std::string* out);
+
+// Appends one annotated document (`parley annotate`): WriteDocumentJson with syntax, and each
+// sentence with "actors": [{code, country, sector, text, span, tokens, rule, place, stale}]
+// from result.actors (parallel to doc.sentences). Never throws for any content.
+void WriteAnnotatedDocumentJson(const text::Document& doc, const coding::DocumentResult& result,
+                                std::string* out);
 
 // Appends `text` as a JSON string literal (quotes included) to *out: control characters
 // escaped, invalid UTF-8 replaced by U+FFFD.

@@ -41,7 +41,7 @@ std::string Finding::ToString() const {
   return out + message;
 }
 
-CheckReport CheckDictionaries(const DictionarySet& set, const coding::Codebook* codebook) {
+CheckReport CheckDictionaries(const DictionarySet& set, const lexicon::Codebook* codebook) {
   CheckReport report;
   auto add = [&](Severity s, std::string where, std::string message) {
     report.findings.push_back({s, std::move(where), std::move(message)});
@@ -166,6 +166,17 @@ CheckReport CheckDictionaries(const DictionarySet& set, const coding::Codebook* 
       if (f.own_code && seen.insert({f.where.file, f.where.line}).second) check(f.code, f.where);
     }
     for (const VerbPattern& p : verbs.patterns) check(p.code, p.where);
+    const PatternDictionary& patterns = set.patterns();
+    for (const EventPattern& p : patterns.patterns()) {
+      if (p.IsNull() || codebook->Contains(p.code)) continue;
+      add(Severity::kError, set.Where(p.where),
+          "unknown event code " + p.code + " (not in the CAMEO codebook)");
+    }
+    for (const auto& [prefix, code] : patterns.clauses().intent_codes) {
+      if (codebook->Contains(code)) continue;
+      add(Severity::kError, set.Where(patterns.clauses().where),
+          "intent code " + code + " for " + prefix + " is not in the CAMEO codebook");
+    }
   }
   for (const Finding& f : report.findings) {
     switch (f.severity) {

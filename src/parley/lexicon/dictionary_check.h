@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "parley/coding/codebook.h"
+#include "parley/lexicon/codebook.h"
 #include "parley/lexicon/dictionary_set.h"
 
 namespace parley::lexicon {
@@ -33,6 +33,6 @@ struct CheckReport {
 // codes whose country prefix no loaded country has. Problems in PETRARCH files are warnings
 // except unreadable lines and unknown event codes, which are errors everywhere.
 [[nodiscard]] CheckReport CheckDictionaries(const DictionarySet& set,
-                                            const coding::Codebook* codebook);
+                                            const lexicon::Codebook* codebook);
 
 }  // namespace parley::lexicon

@@ -1,5 +1,7 @@
 #include "parley/lexicon/dictionary_file.h"
 
+#include "parley/lexicon/event_patterns.h"
+
 #include <glob.h>
 
 #include <algorithm>
@@ -10,6 +12,7 @@
 #include <sstream>
 
 #include "parley/error.h"
+#include "parley/lexicon/event_patterns.h"
 #include "parley/lexicon/petrarch_reader.h"
 
 namespace parley::lexicon {
@@ -425,9 +428,13 @@ void ReadManifest(const std::string& manifest_path, DictionarySet* set) {
     std::string_view line = Trim(std::string_view(raw).substr(0, raw.find('#')));
     if (line.empty()) continue;
     bool petrarch = false;
+    bool patterns = false;
     PetrarchKind kind = PetrarchKind::kActors;
     bool kind_given = false;
-    if (line.substr(0, 8) == "petrarch") {
+    if (line.substr(0, 9) == "patterns:") {
+      patterns = true;
+      line = Trim(line.substr(9));
+    } else if (line.substr(0, 8) == "petrarch") {
       size_t colon = line.find(':');
       if (colon == line.npos) {
         set->AddProblem(Severity::kError, manifest_file, number,
@@ -482,6 +489,8 @@ void ReadManifest(const std::string& manifest_path, DictionarySet* set) {
           continue;
         }
         ReadPetrarchFile(k, normal, ReadFileText(p), set);
+      } else if (patterns) {
+        ReadPatternFile(normal, ReadFileText(p), set);
       } else {
         ReadParleyDictionary(normal, ReadFileText(p), set);
       }

@@ -149,6 +149,7 @@ void DictionarySet::AddProblem(LoadProblem::Severity severity, uint32_t file, ui
 
 void DictionarySet::Freeze() {
   trie_.Freeze();
+  patterns_.Freeze();
   verbs_.IndexSynsets();
   entry_country_.clear();
   entry_country_.reserve(entries_.size());
@@ -238,6 +239,7 @@ DictionaryCounts DictionarySet::Counts() const {
   c.synsets = verbs_.synsets.size();
   c.discards = discards_.size();
   c.issues = issues_.size();
+  c.event_patterns = patterns_.patterns().size();
   return c;
 }
 

@@ -10,6 +10,7 @@
 
 #include "parley/lexicon/date.h"
 #include "parley/lexicon/entry.h"
+#include "parley/lexicon/event_patterns.h"
 #include "parley/lexicon/name_trie.h"
 #include "parley/lexicon/normalize.h"
 #include "parley/lexicon/verb_dictionary.h"
@@ -118,6 +119,7 @@ struct DictionaryCounts {
   size_t groups = 0;
   size_t agents = 0;
   size_t names = 0;
+  size_t event_patterns = 0;  // Parley verb patterns (dict/verbs)
   size_t verb_blocks = 0;
   size_t verb_forms = 0;
   size_t verb_patterns = 0;
@@ -161,6 +163,8 @@ class DictionarySet {
   [[nodiscard]] const std::vector<NameRecord>& names() const { return names_; }
   [[nodiscard]] const std::vector<std::string>& files() const { return files_; }
   [[nodiscard]] const VerbDictionary& verbs() const { return verbs_; }
+  // The event patterns the coder matches (Parley's dict/verbs files).
+  [[nodiscard]] const PatternDictionary& patterns() const { return patterns_; }
   [[nodiscard]] const std::vector<Discard>& discards() const { return discards_; }
   [[nodiscard]] const std::vector<Issue>& issues() const { return issues_; }
   [[nodiscard]] const std::vector<LoadProblem>& problems() const { return problems_; }
@@ -186,6 +190,7 @@ class DictionarySet {
   void AddProblem(LoadProblem::Severity severity, uint32_t file, uint32_t line,
                   std::string message);
   VerbDictionary& mutable_verbs() { return verbs_; }
+  PatternDictionary& mutable_patterns() { return patterns_; }
   std::vector<Discard>& mutable_discards() { return discards_; }
   std::vector<Issue>& mutable_issues() { return issues_; }
   std::vector<Entry>& mutable_entries() { return entries_; }
@@ -204,6 +209,7 @@ class DictionarySet {
   std::vector<NameRecord> names_;
   NameTrie trie_;
   VerbDictionary verbs_;
+  PatternDictionary patterns_;
   std::vector<Discard> discards_;
   std::vector<Issue> issues_;
   std::vector<LoadProblem> problems_;

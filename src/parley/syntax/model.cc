@@ -15,11 +15,20 @@ SyntaxModel::SyntaxModel(Tagger tagger, Lemmatizer lemmatizer,
       provenance_(std::move(provenance)) {}
 
 void SyntaxModel::Annotate(text::Sentence* sentence, Workspace* ws) const {
+  Tag(sentence, ws);
+  Parse(sentence, ws);
+}
+
+void SyntaxModel::Tag(text::Sentence* sentence, Workspace* ws) const {
   if (sentence->tokens.empty()) return;
   tagger_.Tag(sentence, &ws->tagger);
   for (text::Token& token : sentence->tokens) {
     lemmatizer_.Lemmatize(token.form, token.upos, token.xpos, &ws->lemma_scratch, &token.lemma);
   }
+}
+
+void SyntaxModel::Parse(text::Sentence* sentence, Workspace* ws) const {
+  if (sentence->tokens.empty()) return;
   if (parser_) parser_->Parse(sentence, &ws->parser);
 }
 

@@ -61,6 +61,10 @@ class SyntaxModel {
   // Tags, lemmatizes and (when the model has a parser) parses `sentence` in place: sets every
   // token's upos, xpos, lemma, head and deprel. Thread-safe; one Workspace per thread.
   void Annotate(text::Sentence* sentence, Workspace* ws) const;
+  // The two halves of Annotate, for callers that parse only some sentences: Tag sets upos,
+  // xpos and lemma; Parse (after Tag) sets head and deprel (a no-op for a tag-only model).
+  void Tag(text::Sentence* sentence, Workspace* ws) const;
+  void Parse(text::Sentence* sentence, Workspace* ws) const;
 
   const Tagger& tagger() const { return tagger_; }
   const Lemmatizer& lemmatizer() const { return lemmatizer_; }

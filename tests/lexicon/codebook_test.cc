@@ -1,4 +1,4 @@
-#include "parley/coding/codebook.h"
+#include "parley/lexicon/codebook.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include "parley/error.h"
 
-namespace parley::coding {
+namespace parley::lexicon {
 namespace {
 
 std::string RepoCodebook() { return std::string(PARLEY_SOURCE_DIR) + "/dict/cameo/codebook.tsv"; }
@@ -108,4 +108,4 @@ TEST(CodebookSlow, MatchesTheSourceTable) {
 }
 
 }  // namespace
-}  // namespace parley::coding
+}  // namespace parley::lexicon

@@ -1,4 +1,4 @@
-#include "parley/coding/codebook.h"
+#include "parley/lexicon/codebook.h"
 
 #include <charconv>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include "parley/error.h"
 #include "parley/paths.h"
 
-namespace parley::coding {
+namespace parley::lexicon {
 
 namespace {
 
@@ -115,4 +115,4 @@ const CameoCode* Codebook::Find(std::string_view code) const {
   return it == index_.end() ? nullptr : &codes_[it->second];
 }
 
-}  // namespace parley::coding
+}  // namespace parley::lexicon

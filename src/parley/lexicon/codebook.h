@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-namespace parley::coding {
+namespace parley::lexicon {
 
 // One CAMEO event code with its standard attributes and its PLOVER equivalent.
 struct CameoCode {
@@ -49,4 +49,4 @@ class Codebook {
   std::unordered_map<std::string, size_t, Hash, std::equal_to<>> index_;
 };
 
-}  // namespace parley::coding
+}  // namespace parley::lexicon

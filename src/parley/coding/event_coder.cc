@@ -1,0 +1,735 @@
+#include "parley/coding/event_coder.h"
+
+#include <algorithm>
+
+#include "parley/base/strings.h"
+#include "parley/error.h"
+
+namespace parley::coding {
+
+namespace {
+
+using lexicon::EventPattern;
+using lexicon::PatternSlot;
+using lexicon::PredicateKind;
+using lexicon::SlotKind;
+using lexicon::SlotRole;
+
+// `rel` is `base` or a subtype of it ("obl:agent" is an "obl").
+bool RelIs(std::string_view rel, std::string_view base) {
+  return rel.size() >= base.size() && rel.compare(0, base.size(), base) == 0 &&
+         (rel.size() == base.size() || rel[base.size()] == ':');
+}
+
+bool IsPersonalPronoun(std::string_view lemma) {
+  return lemma == "he" || lemma == "she" || lemma == "they" || lemma == "it" ||
+         lemma == "his" || lemma == "her" || lemma == "their" || lemma == "its" ||
+         lemma == "him" || lemma == "them";
+}
+
+bool IsPersonPronoun(std::string_view lemma) {
+  return lemma == "he" || lemma == "she" || lemma == "his" || lemma == "her" || lemma == "him";
+}
+
+// An actor found at a place in the tree: an index into the sentence's actors, and for a
+// pronoun resolved to an earlier actor, the pronoun's token.
+struct Found {
+  uint32_t actor = 0;
+  int32_t pronoun = -1;
+};
+
+// The matching state for one sentence.
+class SentenceMatcher {
+ public:
+  SentenceMatcher(const EventCoder& coder, const SentenceInput& in, CoderWorkspace* ws)
+      : coder_(coder),
+        dict_(coder.dictionaries()),
+        clauses_(coder.dictionaries().patterns().clauses()),
+        in_(in),
+        tokens_(in.sentence->tokens),
+        ws_(*ws) {
+    BuildTree();
+  }
+
+  void Run(std::vector<Event>* out);
+
+ private:
+  int Parent(int i) const {
+    int h = tokens_[i].head;
+    return h > 0 && h <= static_cast<int>(tokens_.size()) ? h - 1 : -1;
+  }
+  std::span<const uint32_t> Children(int i) const {
+    return std::span<const uint32_t>(ws_.children.data() + ws_.child_begin[i],
+                                     ws_.child_begin[i + 1] - ws_.child_begin[i]);
+  }
+  std::string_view Rel(int i) const { return tokens_[i].deprel; }
+  std::string_view Lemma(int i) const { return ws_.lemmas[i]; }
+  int Child(int i, std::string_view rel) const {
+    for (uint32_t c : Children(i)) {
+      if (Rel(c) == rel) return static_cast<int>(c);
+    }
+    return -1;
+  }
+  int ChildOfKind(int i, std::string_view base) const {
+    for (uint32_t c : Children(i)) {
+      if (RelIs(Rel(c), base)) return static_cast<int>(c);
+    }
+    return -1;
+  }
+
+  void BuildTree();
+  bool IsPassive(int i) const;
+  bool HasPreposition(int dep, std::string_view prep) const;
+  int PrepDependent(int pred, const PatternSlot& slot) const;
+  int ObjectToken(int pred) const;
+  int SubjectToken(int pred) const;
+  bool Negated(int pred, int depth = 0) const;
+  Modality ModalityOf(int pred) const;
+  int Reporter(int pred) const;
+
+  void ActorsAt(int t, std::vector<Found>* out, int depth = 0) const;
+  void ActorsOnToken(int t, std::vector<Found>* out) const;
+  void Resolve(int pronoun, std::vector<Found>* out) const;
+  void SourceActors(int pred, std::vector<Found>* out, int depth = 0) const;
+  void TargetActors(int pred, std::vector<Found>* out) const;
+  void NounSourceActors(int noun, std::vector<Found>* out) const;
+
+  bool Matches(const EventPattern& p, int pred, std::vector<std::pair<SlotRole, int>>* roles)
+      const;
+  void CodePredicate(int pred, PredicateKind kind);
+  void Emit(int pred, const EventPattern& p, const std::vector<Found>& sources,
+            const std::vector<Found>& targets, bool negated, Modality modality, int reporter);
+  void FillActor(const Found& f, EventActor* a) const;
+
+  const EventCoder& coder_;
+  const lexicon::DictionarySet& dict_;
+  const lexicon::ClauseLexicon& clauses_;
+  const SentenceInput& in_;
+  const std::vector<text::Token>& tokens_;
+  CoderWorkspace& ws_;
+};
+
+void SentenceMatcher::BuildTree() {
+  const size_t n = tokens_.size();
+  ws_.child_begin.assign(n + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    int p = Parent(static_cast<int>(i));
+    if (p >= 0) ++ws_.child_begin[p + 1];
+  }
+  for (size_t i = 0; i < n; ++i) ws_.child_begin[i + 1] += ws_.child_begin[i];
+  ws_.children.assign(ws_.child_begin[n], 0);
+  std::vector<uint32_t>& fill = ws_.fill;
+  fill.assign(ws_.child_begin.begin(), ws_.child_begin.end() - 1);
+  for (size_t i = 0; i < n; ++i) {
+    int p = Parent(static_cast<int>(i));
+    if (p >= 0) ws_.children[fill[p]++] = static_cast<uint32_t>(i);
+  }
+  if (ws_.lemmas.size() < n) ws_.lemmas.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    std::string_view lemma = tokens_[i].lemma;
+    if (lemma.empty()) lemma = tokens_[i].form;
+    base::AsciiLowerInto(lemma, &ws_.lemmas[i]);
+  }
+  ws_.actor_at.assign(n, -1);
+  for (size_t a = 0; a < in_.actors.size(); ++a) {
+    const lexicon::Mention& m = in_.actors[a].mention;
+    for (uint32_t t = m.token_begin; t < m.token_end && t < n; ++t) {
+      if (ws_.actor_at[t] < 0) ws_.actor_at[t] = static_cast<int32_t>(a);
+    }
+  }
+}
+
+bool SentenceMatcher::IsPassive(int i) const {
+  for (uint32_t c : Children(i)) {
+    if (Rel(c) == "aux:pass" || Rel(c) == "nsubj:pass") return true;
+  }
+  // A reduced relative or participle ("the convoy attacked by rebels").
+  return RelIs(Rel(i), "acl") && Rel(i) != "acl:relcl" && tokens_[i].xpos == "VBN";
+}
+
+// True when dependent `dep` is introduced by preposition `prep` (one or more words: the case
+// word, then its `fixed` continuation).
+bool SentenceMatcher::HasPreposition(int dep, std::string_view prep) const {
+  for (uint32_t c : Children(dep)) {
+    if (Rel(c) != "case" && Rel(c) != "mark") continue;
+    std::string_view first = prep.substr(0, prep.find(' '));
+    if (Lemma(c) != first) continue;
+    if (first.size() == prep.size()) return true;
+    // multi-word preposition: the rest as `fixed` children of the case word, in order
+    std::string_view rest = prep.substr(first.size() + 1);
+    for (uint32_t f : Children(c)) {
+      if (Rel(f) != "fixed") continue;
+      std::string_view word = rest.substr(0, rest.find(' '));
+      if (Lemma(f) != word) break;
+      if (word.size() == rest.size()) return true;
+      rest = rest.substr(word.size() + 1);
+    }
+  }
+  return false;
+}
+
+// The dependent of `pred` introduced by the slot's preposition (and with its words), or -1.
+// For a verb, a prepositional phrase the parser attached to the verb's object counts too
+// ("imposed sanctions on Iran" parses either way).
+int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
+  auto scan = [&](int head) -> int {
+    for (uint32_t c : Children(head)) {
+      std::string_view rel = Rel(c);
+      if (!RelIs(rel, "obl") && !RelIs(rel, "nmod") && !RelIs(rel, "advcl") &&
+          !RelIs(rel, "acl")) {
+        continue;
+      }
+      if (rel == "nmod:poss" || rel == "acl:relcl") continue;
+      if (!HasPreposition(static_cast<int>(c), slot.prep)) continue;
+      if (!slot.words.empty() && !slot.words.Contains(Lemma(c))) continue;
+      return static_cast<int>(c);
+    }
+    return -1;
+  };
+  int d = scan(pred);
+  if (d >= 0) return d;
+  if (tokens_[pred].upos == "VERB") {
+    int obj = ObjectToken(pred);
+    if (obj >= 0) return scan(obj);
+  }
+  return -1;
+}
+
+int SentenceMatcher::ObjectToken(int pred) const {
+  if (IsPassive(pred)) {
+    int s = Child(pred, "nsubj:pass");
+    if (s >= 0) return s;
+    if (RelIs(Rel(pred), "acl") && Rel(pred) != "acl:relcl") return Parent(pred);
+    return -1;
+  }
+  return Child(pred, "obj");
+}
+
+int SentenceMatcher::SubjectToken(int pred) const {
+  int s = Child(pred, "nsubj");
+  if (s < 0) s = Child(pred, "nsubj:pass");
+  return s;
+}
+
+bool SentenceMatcher::Negated(int pred, int depth) const {
+  if (depth > 6) return false;
+  for (uint32_t c : Children(pred)) {
+    std::string_view rel = Rel(c);
+    if ((RelIs(rel, "advmod") || rel == "neg" || rel == "det" || rel == "cc:preconj") &&
+        clauses_.negators.Contains(Lemma(c))) {
+      // "no" as a determiner negates a noun predicate ("no talks were held") only
+      if (rel == "det" && tokens_[pred].upos == "VERB") continue;
+      return true;
+    }
+  }
+  int p = Parent(pred);
+  if (p < 0) return false;
+  std::string_view rel = Rel(pred);
+  if (rel == "xcomp") {
+    if (clauses_.negating_verbs.Contains(Lemma(p))) return true;
+    return Negated(p, depth + 1);
+  }
+  // an event noun is negated with its light verb ("did not hold talks")
+  if (tokens_[pred].upos != "VERB" && (rel == "obj" || rel == "nsubj:pass")) {
+    return Negated(p, depth + 1);
+  }
+  return false;
+}
+
+Modality SentenceMatcher::ModalityOf(int pred) const {
+  int node = pred;
+  // an event noun takes its light verb's modality ("will hold talks")
+  if (tokens_[node].upos != "VERB" && (Rel(node) == "obj" || Rel(node) == "nsubj:pass") &&
+      Parent(node) >= 0) {
+    node = Parent(node);
+  }
+  Modality found = Modality::kAsserted;
+  for (int steps = 0; steps < 8 && node >= 0; ++steps) {
+    for (uint32_t c : Children(node)) {
+      if (!RelIs(Rel(c), "aux")) continue;
+      if (clauses_.intent_modals.Contains(Lemma(c))) return Modality::kIntent;
+      if (clauses_.possible_modals.Contains(Lemma(c))) return Modality::kPossible;
+    }
+    // a headline infinitive: "Biden to propose new talks"
+    if (Rel(node) == "root" && tokens_[node].upos == "VERB" && Child(node, "mark") >= 0 &&
+        Lemma(Child(node, "mark")) == "to" && SubjectToken(node) >= 0) {
+      return Modality::kIntent;
+    }
+    int p = Parent(node);
+    if (p < 0) break;
+    if (Rel(node) == "xcomp") {
+      if (clauses_.intent_verbs.Contains(Lemma(p))) found = Modality::kIntent;
+      node = p;
+      continue;
+    }
+    if (Rel(node) == "conj") {
+      node = p;
+      continue;
+    }
+    break;
+  }
+  return found;
+}
+
+// The reporting verb whose complement holds `pred` ("X said [Y attacked Z]"), or -1.
+int SentenceMatcher::Reporter(int pred) const {
+  int node = pred;
+  for (int steps = 0; steps < 8 && node >= 0; ++steps) {
+    // "Y attacked Z, X said": the reporting verb hangs off the event's clause
+    for (uint32_t c : Children(node)) {
+      if (Rel(c) == "parataxis" && clauses_.report_verbs.Contains(Lemma(c)) &&
+          tokens_[c].upos == "VERB") {
+        return static_cast<int>(c);
+      }
+    }
+    int p = Parent(node);
+    if (p < 0) return -1;
+    std::string_view rel = Rel(node);
+    if ((rel == "ccomp" || rel == "parataxis") && clauses_.report_verbs.Contains(Lemma(p)) &&
+        tokens_[p].upos == "VERB") {
+      return p;
+    }
+    if (rel == "xcomp" || rel == "conj" || rel == "obj" || rel == "nsubj:pass") {
+      node = p;
+      continue;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+void SentenceMatcher::ActorsOnToken(int t, std::vector<Found>* out) const {
+  for (size_t a = static_cast<size_t>(ws_.actor_at[t]); a < in_.actors.size(); ++a) {
+    const lexicon::Mention& m = in_.actors[a].mention;
+    if (m.token_begin > static_cast<uint32_t>(t)) break;
+    if (static_cast<uint32_t>(t) >= m.token_end) continue;
+    bool dup = std::any_of(out->begin(), out->end(),
+                           [&](const Found& f) { return f.actor == a && f.pronoun < 0; });
+    if (!dup) out->push_back(Found{static_cast<uint32_t>(a), -1});
+  }
+}
+
+// Resolves a personal pronoun to the nearest earlier actor of the sentence that agrees with
+// it, preferring actors that are subjects ("Blinken returned from Europe, where he met ...").
+void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
+  const bool person = IsPersonPronoun(Lemma(pronoun));
+  const bool neuter = Lemma(pronoun) == "it" || Lemma(pronoun) == "its";
+  int best = -1;
+  bool best_subject = false;
+  for (size_t a = 0; a < in_.actors.size(); ++a) {
+    const lexicon::Mention& m = in_.actors[a].mention;
+    if (m.token_end > static_cast<uint32_t>(pronoun)) break;
+    const lexicon::NameRecord& name = dict_.names()[m.name];
+    const lexicon::Entry& entry = dict_.entries()[name.entry];
+    const bool is_person = entry.kind == lexicon::EntryKind::kPerson || m.agent_name >= 0;
+    if (person && !is_person) continue;
+    if (neuter && is_person) continue;
+    if (m.place) continue;
+    bool subject = false;
+    for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
+      int p = Parent(static_cast<int>(t));
+      if (p < static_cast<int>(m.token_begin) || p >= static_cast<int>(m.token_end)) {
+        subject = RelIs(Rel(static_cast<int>(t)), "nsubj");
+        break;
+      }
+    }
+    if (best < 0 || subject || !best_subject) {
+      if (subject || !best_subject) {
+        best = static_cast<int>(a);
+        best_subject = subject;
+      }
+    }
+  }
+  if (best >= 0) out->push_back(Found{static_cast<uint32_t>(best), pronoun});
+}
+
+// The actors a phrase headed by `t` names: the mention on it, or the actors modifying it
+// ("US accusations", "his Russian counterpart Vladimir Putin", "the government of Iran"),
+// plus coordinated phrases ("India and Pakistan").
+void SentenceMatcher::ActorsAt(int t, std::vector<Found>* out, int depth) const {
+  if (t < 0 || depth > 3) return;
+  if (ws_.actor_at[t] >= 0) {
+    ActorsOnToken(t, out);
+  } else if (tokens_[t].upos == "PRON" && IsPersonalPronoun(Lemma(t))) {
+    Resolve(t, out);
+  } else if (depth < 3) {
+    static constexpr std::string_view kModifiers[] = {"appos",     "flat",  "compound",
+                                                      "nmod:poss", "amod",  "nmod"};
+    for (std::string_view rel : kModifiers) {
+      size_t before = out->size();
+      for (uint32_t c : Children(t)) {
+        if (Rel(c) != rel && !(rel == "flat" && RelIs(Rel(c), "flat"))) continue;
+        if (rel == "nmod" && !HasPreposition(static_cast<int>(c), "of") &&
+            !HasPreposition(static_cast<int>(c), "from")) {
+          continue;
+        }
+        ActorsAt(static_cast<int>(c), out, depth + 1);
+      }
+      if (out->size() > before) break;
+    }
+  }
+  for (uint32_t c : Children(t)) {
+    if (Rel(c) == "conj") ActorsAt(static_cast<int>(c), out, depth + 1);
+  }
+}
+
+void SentenceMatcher::SourceActors(int pred, std::vector<Found>* out, int depth) const {
+  if (pred < 0 || depth > 6) return;
+  if (tokens_[pred].upos != "VERB" && tokens_[pred].upos != "AUX" && depth == 0) {
+    NounSourceActors(pred, out);
+    return;
+  }
+  if (IsPassive(pred)) {
+    for (uint32_t c : Children(pred)) {
+      if (Rel(c) == "obl:agent" || (RelIs(Rel(c), "obl") && HasPreposition(c, "by"))) {
+        ActorsAt(static_cast<int>(c), out);
+        return;
+      }
+    }
+    if (Child(pred, "nsubj:pass") >= 0) return;  // "Ukraine was attacked": no source
+  }
+  int s = Child(pred, "nsubj");
+  std::string_view rel = Rel(pred);
+  int p = Parent(pred);
+  if (s >= 0) {
+    if (rel == "acl:relcl" && p >= 0 &&
+        (Lemma(s) == "who" || Lemma(s) == "which" || Lemma(s) == "that")) {
+      ActorsAt(p, out);
+    } else {
+      ActorsAt(s, out);
+    }
+    return;
+  }
+  if (p < 0) return;
+  if (rel == "xcomp") {
+    // object control ("urged Iran to stop"), then subject control and raising ("agreed to
+    // meet", "is expected to speak")
+    int obj = Child(p, "obj");
+    if (obj >= 0) {
+      ActorsAt(obj, out);
+      return;
+    }
+    int subj = SubjectToken(p);
+    if (subj >= 0) {
+      ActorsAt(subj, out);
+      return;
+    }
+    SourceActors(p, out, depth + 1);
+    return;
+  }
+  if (rel == "conj" || rel == "advcl") {
+    int subj = SubjectToken(p);
+    if (subj >= 0 && !(rel == "conj" && IsPassive(p) != IsPassive(pred))) {
+      ActorsAt(subj, out);
+      return;
+    }
+    SourceActors(p, out, depth + 1);
+    return;
+  }
+  if (rel == "acl:relcl" || (RelIs(rel, "acl") && tokens_[pred].xpos == "VBG")) {
+    ActorsAt(p, out);
+  }
+}
+
+void SentenceMatcher::TargetActors(int pred, std::vector<Found>* out) const {
+  int obj = ObjectToken(pred);
+  if (obj < 0 && IsPassive(pred) && Rel(pred) == "acl:relcl") obj = Parent(pred);
+  if (obj >= 0) ActorsAt(obj, out);
+  if (out->empty()) {
+    int iobj = Child(pred, "iobj");
+    if (iobj >= 0) ActorsAt(iobj, out);
+  }
+}
+
+void SentenceMatcher::NounSourceActors(int noun, std::vector<Found>* out) const {
+  for (uint32_t c : Children(noun)) {
+    if (RelIs(Rel(c), "nmod") && HasPreposition(static_cast<int>(c), "by")) {
+      ActorsAt(static_cast<int>(c), out);
+      if (!out->empty()) return;
+    }
+  }
+  int poss = Child(noun, "nmod:poss");
+  if (poss >= 0) {
+    ActorsAt(poss, out);
+    if (!out->empty()) return;
+  }
+  for (uint32_t c : Children(noun)) {
+    if ((Rel(c) == "amod" || Rel(c) == "compound") && ws_.actor_at[c] >= 0) {
+      ActorsOnToken(static_cast<int>(c), out);
+    }
+  }
+  if (!out->empty()) return;
+  int p = Parent(noun);
+  if (p < 0) return;
+  if (Rel(noun) == "obj" || Rel(noun) == "nsubj:pass") SourceActors(p, out, 1);
+}
+
+bool SentenceMatcher::Matches(const EventPattern& pattern, int pred,
+                              std::vector<std::pair<SlotRole, int>>* roles) const {
+  roles->clear();
+  for (const PatternSlot& slot : pattern.slots) {
+    int dep = -1;
+    switch (slot.kind) {
+      case SlotKind::kSubject: dep = SubjectToken(pred); break;
+      case SlotKind::kObject: dep = ObjectToken(pred); break;
+      case SlotKind::kIndirectObject: dep = Child(pred, "iobj"); break;
+      case SlotKind::kPossessor: dep = Child(pred, "nmod:poss"); break;
+      case SlotKind::kXcomp: dep = Child(pred, "xcomp"); break;
+      case SlotKind::kPrep: dep = PrepDependent(pred, slot); break;
+      case SlotKind::kCcomp:
+        if (Child(pred, "ccomp") < 0) return false;
+        continue;
+      case SlotKind::kNegation:
+        if (!Negated(pred)) return false;
+        continue;
+    }
+    if (dep < 0) return false;
+    if (!slot.words.empty() && !slot.words.Contains(Lemma(dep))) return false;
+    if (slot.role != SlotRole::kNone) roles->emplace_back(slot.role, dep);
+  }
+  return true;
+}
+
+void SentenceMatcher::FillActor(const Found& f, EventActor* a) const {
+  const ActorMention& m = in_.actors[f.actor];
+  a->code = m.mention.code;
+  a->country = m.mention.country;
+  a->sector = m.mention.sector;
+  const std::string& body = in_.doc->body;
+  if (f.pronoun >= 0) {
+    a->span = tokens_[f.pronoun].span;
+    a->resolved = true;
+    a->resolved_from = m.span;
+  } else {
+    a->span = m.span;
+  }
+  if (a->span.end <= body.size() && a->span.begin <= a->span.end) {
+    a->text.assign(body, a->span.begin, a->span.size());
+  }
+}
+
+void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Found>& sources,
+                           const std::vector<Found>& targets, bool negated, Modality modality,
+                           int reporter) {
+  std::string code = p.code;
+  if (modality != Modality::kAsserted) {
+    for (const auto& [prefix, intent] : clauses_.intent_codes) {
+      if (code.compare(0, prefix.size(), prefix) == 0) {
+        code = intent;
+        break;
+      }
+    }
+  }
+  const lexicon::CameoCode* cameo = coder_.codebook().Find(code);
+  if (cameo == nullptr) return;  // checked at construction; intent codes too
+  std::vector<Found> reporters;
+  if (reporter >= 0) SourceActors(reporter, &reporters);
+
+  auto emit_one = [&](const Found* s, const Found* t) {
+    if (ws_.pending.size() >= coder_.options().max_events_per_sentence) return;
+    if (s != nullptr && t != nullptr) {
+      const ActorMention& sa = in_.actors[s->actor];
+      const ActorMention& ta = in_.actors[t->actor];
+      if (s->actor == t->actor || sa.mention.code == ta.mention.code) return;
+    }
+    Event e;
+    e.doc_id = in_.doc->id;
+    e.sentence_index = in_.sentence_index;
+    e.date = std::string(in_.date);
+    e.zone = std::string(in_.zone);
+    if (s != nullptr) FillActor(*s, &e.source);
+    if (t != nullptr) FillActor(*t, &e.target);
+    e.cameo = cameo->code;
+    e.root = cameo->root;
+    e.quad_class = cameo->quad_class;
+    e.goldstein = cameo->goldstein;
+    e.plover_event = cameo->plover_event;
+    e.plover_mode = cameo->plover_mode;
+    e.plover_context = cameo->plover_context;
+    e.negated = negated;
+    e.modality = modality;
+    if (!reporters.empty()) {
+      FillActor(reporters[0], &e.attributed_to);
+      e.attributed = true;
+    }
+    const text::Sentence& sentence = *in_.sentence;
+    const std::string& body = in_.doc->body;
+    e.sentence_span = sentence.span;
+    if (sentence.span.end <= body.size()) {
+      e.sentence_text.assign(body, sentence.span.begin, sentence.span.size());
+    }
+    e.verb_span = tokens_[pred].span;
+    e.verb_text = std::string(tokens_[pred].form);
+    e.pattern = dict_.Where(p.where);
+    e.source_name = in_.doc->source;
+    e.url = in_.doc->url;
+    // the same pair and code from another predicate of the sentence is one event
+    for (const Event& o : ws_.pending) {
+      if (o.cameo == e.cameo && o.source.span == e.source.span &&
+          o.target.span == e.target.span && o.source.code == e.source.code &&
+          o.target.code == e.target.code) {
+        return;
+      }
+    }
+    ws_.pending.push_back(std::move(e));
+    ws_.pending_predicate.push_back(static_cast<uint32_t>(pred));
+    ws_.pending_reporter.push_back(reporter);
+  };
+
+  if (!sources.empty() && !targets.empty()) {
+    for (const Found& s : sources) {
+      for (const Found& t : targets) emit_one(&s, &t);
+    }
+    return;
+  }
+  bool reciprocal = false;
+  for (const std::string& prefix : clauses_.reciprocal_codes) {
+    if (p.code.compare(0, prefix.size(), prefix) == 0) reciprocal = true;
+  }
+  if (reciprocal && sources.size() >= 2 && targets.empty()) {
+    for (const Found& s : sources) {
+      for (const Found& t : sources) {
+        if (s.actor != t.actor) emit_one(&s, &t);
+      }
+    }
+    return;
+  }
+  if (!coder_.options().keep_one_sided) return;
+  for (const Found& s : sources) emit_one(&s, nullptr);
+  for (const Found& t : targets) emit_one(nullptr, &t);
+}
+
+void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
+  const lexicon::PatternDictionary& patterns = dict_.patterns();
+  const std::vector<uint32_t>& candidates = patterns.ForPredicate(kind, Lemma(pred));
+  if (candidates.empty()) return;
+  std::string_view particle;
+  if (kind == PredicateKind::kVerb) {
+    int prt = Child(pred, "compound:prt");
+    if (prt >= 0) particle = Lemma(prt);
+  }
+  const EventPattern* best = nullptr;
+  std::vector<std::pair<SlotRole, int>> roles;
+  std::vector<std::pair<SlotRole, int>> best_roles;
+  int best_score = -1;
+  for (uint32_t index : candidates) {
+    const EventPattern& p = patterns.patterns()[index];
+    if (!p.particle.empty()) {
+      // a phrasal verb's particle: compound:prt, or an adverb the parser left as advmod
+      bool has = particle == p.particle;
+      if (!has) {
+        for (uint32_t c : Children(pred)) {
+          if (RelIs(Rel(c), "advmod") && Lemma(c) == p.particle && c > static_cast<uint32_t>(pred)) {
+            has = true;
+          }
+        }
+      }
+      if (!has) continue;
+    } else if (!particle.empty()) {
+      continue;  // "pull out" is not "pull"
+    }
+    int score = p.Specificity();
+    if (score <= best_score) continue;
+    if (!Matches(p, pred, &roles)) continue;
+    best = &p;
+    best_score = score;
+    best_roles = roles;
+  }
+  if (best == nullptr || best->IsNull()) return;
+
+  std::vector<Found> sources;
+  std::vector<Found> targets;
+  for (const auto& [role, dep] : best_roles) {
+    std::vector<Found>& list = role == SlotRole::kSource ? sources : targets;
+    if (list.empty()) ActorsAt(dep, &list);
+  }
+  if (sources.empty()) SourceActors(pred, &sources);
+  if (targets.empty() && kind == PredicateKind::kVerb) TargetActors(pred, &targets);
+
+  bool negated = Negated(pred);
+  for (const PatternSlot& s : best->slots) {
+    if (s.kind == SlotKind::kNegation) negated = false;  // the pattern is about the negation
+  }
+  if (negated && !coder_.options().keep_negated) return;
+  Emit(pred, *best, sources, targets, negated, ModalityOf(pred), Reporter(pred));
+}
+
+void SentenceMatcher::Run(std::vector<Event>* out) {
+  ws_.pending.clear();
+  ws_.pending_predicate.clear();
+  ws_.pending_reporter.clear();
+  for (size_t i = 0; i < tokens_.size(); ++i) {
+    const std::string& upos = tokens_[i].upos;
+    if (upos == "VERB") {
+      CodePredicate(static_cast<int>(i), PredicateKind::kVerb);
+    } else if (upos == "NOUN" || upos == "PROPN") {
+      CodePredicate(static_cast<int>(i), PredicateKind::kNoun);
+    }
+  }
+  // A statement whose complement yielded an event is not coded itself: "X said Y attacked Z"
+  // is Y -> Z attributed to X, not also X -> Y "make statement".
+  for (size_t i = 0; i < ws_.pending.size(); ++i) {
+    bool reported = false;
+    for (size_t j = 0; j < ws_.pending.size(); ++j) {
+      if (j != i && ws_.pending_reporter[j] == static_cast<int32_t>(ws_.pending_predicate[i])) {
+        reported = true;
+        break;
+      }
+    }
+    if (!reported) out->push_back(std::move(ws_.pending[i]));
+  }
+}
+
+}  // namespace
+
+EventCoder::EventCoder(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
+                       const lexicon::Codebook* codebook, CoderOptions options)
+    : dictionaries_(std::move(dictionaries)), codebook_(codebook), options_(options) {
+  const lexicon::PatternDictionary& patterns = dictionaries_->patterns();
+  std::string problems;
+  size_t count = 0;
+  auto problem = [&](const lexicon::SourceRef& where, const std::string& message) {
+    if (++count <= 5) problems += "\n  " + dictionaries_->Where(where) + ": " + message;
+  };
+  for (const EventPattern& p : patterns.patterns()) {
+    if (!p.IsNull() && !codebook_->Contains(p.code)) {
+      problem(p.where, "unknown event code " + p.code + " (not in the CAMEO codebook)");
+    }
+  }
+  for (const auto& [prefix, code] : patterns.clauses().intent_codes) {
+    if (!codebook_->Contains(code)) {
+      problem(patterns.clauses().where, "intent code " + code + " is not in the codebook");
+    }
+  }
+  if (count > 0) {
+    throw Error("event patterns: " + std::to_string(count) + " problem(s):" + problems);
+  }
+  if (!patterns.patterns().empty() && !patterns.has_clauses()) {
+    throw Error("event patterns: the dictionaries have patterns but no clause lexicon "
+                "(clause/intent lines, dict/verbs/clauses.txt)");
+  }
+}
+
+bool EventCoder::MayYieldEvent(const text::Sentence& sentence,
+                               std::span<const ActorMention> actors) const {
+  if (actors.size() < 2) return false;
+  const lexicon::PatternDictionary& patterns = dictionaries_->patterns();
+  std::string lower;
+  for (const text::Token& t : sentence.tokens) {
+    if (t.upos != "VERB" && t.upos != "NOUN" && t.upos != "PROPN") continue;
+    base::AsciiLowerInto(t.lemma.empty() ? std::string_view(t.form) : t.lemma, &lower);
+    if (patterns.IsPredicateLemma(lower)) return true;
+  }
+  return false;
+}
+
+void EventCoder::CodeSentence(const SentenceInput& input, CoderWorkspace* ws,
+                              std::vector<Event>* out) const {
+  if (input.sentence == nullptr || input.doc == nullptr || input.sentence->tokens.empty()) {
+    return;
+  }
+  SentenceMatcher matcher(*this, input, ws);
+  matcher.Run(out);
+}
+
+}  // namespace parley::coding

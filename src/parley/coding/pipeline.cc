@@ -1,0 +1,308 @@
+#include "parley/coding/pipeline.h"
+
+#include <algorithm>
+
+#include "parley/error.h"
+#include "parley/paths.h"
+
+namespace parley::coding {
+
+void PipelineCounts::Add(const PipelineCounts& o) {
+  documents += o.documents;
+  sentences += o.sentences;
+  parsed += o.parsed;
+  skipped += o.skipped;
+  capped_sentences += o.capped_sentences;
+  capped_documents += o.capped_documents;
+  undated += o.undated;
+  events += o.events;
+  stale_mentions += o.stale_mentions;
+  for (const auto& [country, n] : o.stale_by_country) stale_by_country[country] += n;
+}
+
+void DocumentResult::Clear() {
+  title_sentences.clear();
+  actors.clear();
+  title_actors.clear();
+  events.clear();
+  date.clear();
+  counts = PipelineCounts{};
+}
+
+std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
+  std::unique_ptr<Pipeline> p(new Pipeline());
+  p->options_ = options;
+  if (!options.default_date.empty() &&
+      !lexicon::ParseIsoDate(options.default_date, &p->default_date_)) {
+    throw Error("default date '" + options.default_date + "' is not a YYYY-MM-DD date");
+  }
+  const std::string data_dir = DataDir();
+  p->model_ = syntax::SyntaxModel::Load(options.model_path.empty() ? DefaultModelPath()
+                                                                    : options.model_path);
+  p->dictionaries_ =
+      lexicon::DictionarySet::Load(options.dictionaries.empty() ? data_dir : options.dictionaries);
+  p->codebook_ = options.codebook_path.empty() ? lexicon::Codebook::LoadDefault()
+                                               : lexicon::Codebook::Load(options.codebook_path);
+  p->text_ = std::make_unique<text::TextPipeline>(data_dir + "/text");
+  p->coder_ = std::make_unique<EventCoder>(p->dictionaries_, &p->codebook_, options.coder);
+  return p;
+}
+
+namespace {
+
+// The largest cut <= limit that ends a line, else a word, else a UTF-8 character.
+size_t CutPoint(const std::string& body, size_t limit) {
+  size_t nl = body.rfind('\n', limit);
+  if (nl != std::string::npos && nl > limit / 2) return nl;
+  size_t sp = body.rfind(' ', limit);
+  if (sp != std::string::npos && sp > limit / 2) return sp;
+  size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+  return cut;
+}
+
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+}  // namespace
+
+void Pipeline::Prepare(text::Document* doc, DocumentResult* out) const {
+  out->Clear();
+  out->counts.documents = 1;
+  if (!doc->pretokenized && doc->body.size() > options_.max_document_bytes) {
+    doc->body.resize(CutPoint(doc->body, options_.max_document_bytes));
+    out->counts.capped_documents = 1;
+  }
+  text_->Process(doc);
+  if (options_.code_title && !doc->pretokenized) {
+    for (const text::Zone& zone : doc->zones) {
+      if (zone.kind == text::ZoneKind::kTitle) {
+        text_->segmenter().SegmentSpan(doc->body, zone.span, &out->title_sentences);
+      }
+    }
+  }
+  lexicon::Date date = lexicon::kUnknownDate;
+  if (lexicon::ParseIsoDate(doc->date, &date)) {
+    out->date = doc->date;
+  } else {
+    out->counts.undated = 1;
+    if (default_date_ != lexicon::kUnknownDate) out->date = options_.default_date;
+  }
+  out->counts.sentences = doc->sentences.size() + out->title_sentences.size();
+}
+
+bool Pipeline::FindActors(text::Sentence* sentence, lexicon::Date date,
+                          PipelineWorkspace* ws, std::vector<ActorMention>* actors,
+                          PipelineCounts* counts) const {
+  actors->clear();
+  if (sentence->tokens.size() > options_.max_sentence_tokens) {
+    ++counts->capped_sentences;
+    return false;
+  }
+  model_.Tag(sentence, &ws->syntax);
+  ws->forms.clear();
+  ws->lemmas.clear();
+  for (const text::Token& t : sentence->tokens) {
+    ws->forms.push_back(t.form);
+    ws->lemmas.push_back(t.lemma);
+  }
+  dictionaries_->Lookup(ws->forms, ws->lemmas, date, &ws->lookup, &ws->mentions);
+  size_t next = 0;  // mentions are in token order
+  for (uint32_t i = 0; i < sentence->tokens.size(); ++i) {
+    while (next < ws->mentions.size() && ws->mentions[next].token_begin <= i) {
+      const lexicon::Mention& m = ws->mentions[next++];
+      actors->push_back(ActorMention{m, text::Span{sentence->tokens[m.token_begin].span.begin,
+                                                   sentence->tokens[m.token_end - 1].span.end}});
+    }
+    // A hyphenated compound the tokenizer keeps whole ("US-Russia", "Israel-Hamas") names
+    // each side when at least two of its parts are actors.
+    const text::Token& tok = sentence->tokens[i];
+    bool covered = !actors->empty() && actors->back().mention.token_end > i;
+    if (covered || tok.form.find('-') == std::string_view::npos || tok.form.size() > 64 ||
+        !IsAsciiUpper(tok.form[0])) {
+      continue;
+    }
+    ws->parts.clear();
+    std::vector<text::Span> part_spans;
+    size_t start = 0;
+    while (start <= tok.form.size()) {
+      size_t dash = tok.form.find('-', start);
+      size_t end = dash == std::string_view::npos ? tok.form.size() : dash;
+      if (end > start) {
+        ws->parts.push_back(tok.form.substr(start, end - start));
+        part_spans.push_back(text::Span{static_cast<uint32_t>(tok.span.begin + start),
+                                        static_cast<uint32_t>(tok.span.begin + end)});
+      }
+      start = end + 1;
+    }
+    if (ws->parts.size() < 2) continue;
+    // each part alone, so that "Russia" in "US-Russia" cannot join with a neighbour
+    std::vector<ActorMention> found;
+    for (size_t k = 0; k < ws->parts.size(); ++k) {
+      std::span<const std::string_view> one(&ws->parts[k], 1);
+      dictionaries_->Lookup(one, {}, date, &ws->lookup, &ws->part_mentions);
+      if (ws->part_mentions.size() != 1) continue;
+      lexicon::Mention m = ws->part_mentions[0];
+      m.token_begin = i;
+      m.token_end = i + 1;
+      found.push_back(ActorMention{m, part_spans[k]});
+    }
+    if (found.size() >= 2) actors->insert(actors->end(), found.begin(), found.end());
+  }
+  for (const ActorMention& a : *actors) {
+    if (a.mention.stale) {
+      ++counts->stale_mentions;
+      ++counts->stale_by_country[a.mention.country];
+    }
+  }
+  return true;
+}
+
+void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out,
+                   bool code) const {
+  Prepare(doc, out);
+  lexicon::Date date = default_date_;
+  if (!lexicon::ParseIsoDate(out->date, &date)) date = lexicon::kUnknownDate;
+
+  auto process = [&](std::vector<text::Sentence>& sentences,
+                     std::vector<std::vector<ActorMention>>& actors, std::string_view zone) {
+    actors.resize(sentences.size());
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      text::Sentence& sentence = sentences[i];
+      if (!FindActors(&sentence, date, ws, &actors[i], &out->counts)) {
+        // the tokens of a capped sentence are kept (offsets stay exact) but carry no syntax
+        continue;
+      }
+      if (code && !coder_->MayYieldEvent(sentence, actors[i])) {
+        ++out->counts.skipped;
+        continue;
+      }
+      model_.Parse(&sentence, &ws->syntax);
+      ++out->counts.parsed;
+      if (!code) continue;
+      SentenceInput in;
+      in.doc = doc;
+      in.sentence = &sentence;
+      in.sentence_index = static_cast<uint32_t>(i);
+      in.zone = zone;
+      in.date = out->date;
+      in.actors = actors[i];
+      coder_->CodeSentence(in, &ws->coder, &out->events);
+    }
+  };
+  process(out->title_sentences, out->title_actors, "title");
+  process(doc->sentences, out->actors, "text");
+  out->counts.events = out->events.size();
+}
+
+void Pipeline::Annotate(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const {
+  Run(doc, ws, out, false);
+}
+
+void Pipeline::Code(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const {
+  Run(doc, ws, out, true);
+}
+
+// ----- OrderedRunner -----
+
+OrderedRunner::OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink)
+    : pipeline_(pipeline), mode_(mode), sink_(std::move(sink)) {
+  if (threads < 1) threads = 1;
+  window_ = threads <= 1 ? 1 : static_cast<size_t>(threads) * 4;
+  if (threads > 1) {
+    for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
+  }
+}
+
+OrderedRunner::~OrderedRunner() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stopping_ = true;
+  }
+  work_cv_.notify_all();
+  for (std::thread& t : workers_) t.join();
+}
+
+void OrderedRunner::Process(Slot* slot, PipelineWorkspace* ws) const {
+  if (mode_ == Mode::kCode) {
+    pipeline_.Code(&slot->doc, ws, &slot->result);
+  } else {
+    pipeline_.Annotate(&slot->doc, ws, &slot->result);
+  }
+}
+
+void OrderedRunner::Push(text::Document doc) {
+  auto slot = std::make_unique<Slot>();
+  slot->doc = std::move(doc);
+  // Pre-tokenized documents arrive with tokens viewing the body; a short body lives inside the
+  // string object (small-string optimisation), so the move can leave them dangling: re-point.
+  if (slot->doc.pretokenized) {
+    const std::string_view body = slot->doc.body;
+    for (text::Sentence& s : slot->doc.sentences) {
+      for (text::Token& t : s.tokens) {
+        if (t.span.end <= body.size() && t.span.begin <= t.span.end) {
+          t.form = body.substr(t.span.begin, t.span.size());
+        }
+      }
+    }
+  }
+  if (workers_.empty()) {
+    Process(slot.get(), &inline_ws_);
+    sink_(slot->doc, slot->result);
+    return;
+  }
+  std::unique_lock<std::mutex> lock(mu_);
+  done_cv_.wait(lock, [&] {
+    DrainReady(lock);
+    return queue_.size() < window_;
+  });
+  queue_.push_back(std::move(slot));
+  work_cv_.notify_one();
+}
+
+// Emits finished documents at the front of the queue, in order. Called with the lock held;
+// releases it around the sink so that workers keep going.
+void OrderedRunner::DrainReady(std::unique_lock<std::mutex>& lock) {
+  while (!queue_.empty() && queue_.front()->done) {
+    std::unique_ptr<Slot> slot = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    sink_(slot->doc, slot->result);
+    lock.lock();
+  }
+}
+
+void OrderedRunner::Finish() {
+  if (workers_.empty()) return;
+  std::unique_lock<std::mutex> lock(mu_);
+  done_cv_.wait(lock, [&] {
+    DrainReady(lock);
+    return queue_.empty();
+  });
+}
+
+void OrderedRunner::Work() {
+  PipelineWorkspace ws;
+  std::unique_lock<std::mutex> lock(mu_);
+  while (true) {
+    Slot* slot = nullptr;
+    work_cv_.wait(lock, [&] {
+      if (stopping_) return true;
+      for (auto& s : queue_) {
+        if (!s->taken) {
+          slot = s.get();
+          return true;
+        }
+      }
+      return false;
+    });
+    if (slot == nullptr) return;  // stopping
+    slot->taken = true;
+    lock.unlock();
+    Process(slot, &ws);
+    lock.lock();
+    slot->done = true;
+    done_cv_.notify_all();
+  }
+}
+
+}  // namespace parley::coding

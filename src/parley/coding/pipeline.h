@@ -1,0 +1,175 @@
+#pragma once
+
+// The one object every front end calls (CLI, store ingest, HTTP server, Python): it holds the
+// syntax model, the dictionaries, the codebook and the text rules, and runs the stages
+//   text (clean, segment, tokenize) -> syntax (tag, lemmatize, parse) -> lexicon (actors on
+//   the document's date) -> coding (events)
+// on one document at a time. Nobody else composes the stages.
+//
+// Usage:
+//   auto pipeline = Pipeline::Load(options);   // once; immutable, shared by all threads
+//   PipelineWorkspace ws;                      // one per thread
+//   DocumentResult result;
+//   pipeline->Code(&doc, &ws, &result);        // result.events
+// OrderedRunner runs a pipeline over a stream of documents on N threads with output in input
+// order and a bounded number of documents in flight.
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "parley/coding/event.h"
+#include "parley/coding/event_coder.h"
+#include "parley/lexicon/codebook.h"
+#include "parley/lexicon/dictionary_set.h"
+#include "parley/syntax/model.h"
+#include "parley/text/text_pipeline.h"
+
+namespace parley::coding {
+
+struct PipelineOptions {
+  std::string model_path;    // empty: the shipped model (DefaultModelPath())
+  std::string dictionaries;  // empty: the shipped dictionaries (DataDir()); or DIR, petrarch:DIR
+  std::string codebook_path; // empty: the shipped codebook
+  std::string default_date;  // YYYY-MM-DD for documents without a date; empty: none
+  CoderOptions coder;
+  bool code_title = true;  // code the headline zone (events carry zone "title")
+  // Sentences longer than this many tokens are not tagged, parsed or coded (counted as capped):
+  // real news sentences are far shorter, and a run-on "sentence" of a million tokens (a 6 MB
+  // line without punctuation) must not cost gigabytes.
+  uint32_t max_sentence_tokens = 200;
+  // Documents longer than this are cut at a line or word boundary before cleaning (counted):
+  // the rest of a 60 MB record is not news text worth coding.
+  uint64_t max_document_bytes = uint64_t{4} << 20;
+};
+
+// Counts a run reports in its summary; per document in DocumentResult, summed by the caller.
+struct PipelineCounts {
+  uint64_t documents = 0;
+  uint64_t sentences = 0;         // sentences segmented (text and title zones)
+  uint64_t parsed = 0;            // sentences tagged and parsed
+  uint64_t skipped = 0;           // not parsed: fewer than two actors or no predicate word
+  uint64_t capped_sentences = 0;  // over max_sentence_tokens
+  uint64_t capped_documents = 0;  // over max_document_bytes
+  uint64_t undated = 0;           // documents without a usable date (events keep date "")
+  uint64_t events = 0;
+  uint64_t stale_mentions = 0;    // actor mentions in documents dated after `verified:`
+  std::map<std::string, uint64_t> stale_by_country;
+  void Add(const PipelineCounts& other);
+};
+
+// What the pipeline made of one document.
+struct DocumentResult {
+  // Headline sentences (tokens into Document::body), coded with zone "title".
+  std::vector<text::Sentence> title_sentences;
+  // Per sentence of Document::sentences (then per title sentence): its actors. Filled by
+  // Annotate for every sentence, by Code for the sentences it parsed.
+  std::vector<std::vector<ActorMention>> actors;
+  std::vector<std::vector<ActorMention>> title_actors;
+  std::vector<Event> events;
+  std::string date;  // the date codes were resolved on (document date or the default), or ""
+  PipelineCounts counts;
+  void Clear();
+};
+
+// Per-thread scratch: syntax, lookup and coder buffers. One per worker; never shared.
+struct PipelineWorkspace {
+  syntax::Workspace syntax;
+  lexicon::LookupWorkspace lookup;
+  CoderWorkspace coder;
+  std::vector<std::string_view> forms;
+  std::vector<std::string_view> lemmas;
+  std::vector<std::string_view> parts;
+  std::vector<lexicon::Mention> mentions;
+  std::vector<lexicon::Mention> part_mentions;
+};
+
+class Pipeline {
+ public:
+  // Loads the model, dictionaries, codebook and text rules. Throws parley::Error naming the
+  // file (and line) of the first problem, or a bad default date.
+  [[nodiscard]] static std::unique_ptr<const Pipeline> Load(const PipelineOptions& options);
+
+  // Every stage on every sentence: tokens with syntax, actors per sentence; no events.
+  // Fills doc (zones, sentences) and *out. Thread-safe; never throws for document content.
+  void Annotate(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const;
+
+  // Raw document to events. Sentences that cannot yield an event (fewer than two actors, or
+  // no word that is a pattern predicate) are not parsed. Thread-safe; never throws for
+  // document content.
+  void Code(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const;
+
+  [[nodiscard]] const syntax::SyntaxModel& model() const { return model_; }
+  [[nodiscard]] const lexicon::DictionarySet& dictionaries() const { return *dictionaries_; }
+  [[nodiscard]] const lexicon::Codebook& codebook() const { return codebook_; }
+  [[nodiscard]] const text::TextPipeline& text() const { return *text_; }
+  [[nodiscard]] const EventCoder& coder() const { return *coder_; }
+  [[nodiscard]] const PipelineOptions& options() const { return options_; }
+
+ private:
+  Pipeline() = default;
+  void Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out, bool code) const;
+  // Text stage plus title segmentation, caps and the document date.
+  void Prepare(text::Document* doc, DocumentResult* out) const;
+  // Tags a sentence (or marks it capped), finds its actors; false when capped.
+  bool FindActors(text::Sentence* sentence, lexicon::Date date,
+                  PipelineWorkspace* ws, std::vector<ActorMention>* actors,
+                  PipelineCounts* counts) const;
+
+  PipelineOptions options_;
+  syntax::SyntaxModel model_;
+  std::shared_ptr<const lexicon::DictionarySet> dictionaries_;
+  lexicon::Codebook codebook_;
+  std::unique_ptr<text::TextPipeline> text_;
+  std::unique_ptr<EventCoder> coder_;
+  lexicon::Date default_date_ = lexicon::kUnknownDate;
+};
+
+// Runs Annotate or Code over a stream of documents on `threads` workers. Push() hands over a
+// document (blocking while too many are in flight); `sink` is called on the pushing thread,
+// once per document, in input order, with the document and its result. Finish() drains.
+class OrderedRunner {
+ public:
+  enum class Mode : uint8_t { kAnnotate, kCode };
+  using Sink = std::function<void(text::Document&, DocumentResult&)>;
+
+  OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink);
+  ~OrderedRunner();
+  OrderedRunner(const OrderedRunner&) = delete;
+  OrderedRunner& operator=(const OrderedRunner&) = delete;
+
+  void Push(text::Document doc);
+  void Finish();
+
+ private:
+  struct Slot {
+    text::Document doc;
+    DocumentResult result;
+    bool taken = false;
+    bool done = false;
+  };
+  void Work();
+  void Process(Slot* slot, PipelineWorkspace* ws) const;
+  void DrainReady(std::unique_lock<std::mutex>& lock);
+
+  const Pipeline& pipeline_;
+  Mode mode_;
+  Sink sink_;
+  size_t window_;
+  std::vector<std::thread> workers_;
+  PipelineWorkspace inline_ws_;  // threads <= 1: everything on the caller's thread
+  std::mutex mu_;
+  std::condition_variable work_cv_;
+  std::condition_variable done_cv_;
+  std::deque<std::unique_ptr<Slot>> queue_;  // in input order; front is the next to emit
+  bool stopping_ = false;
+};
+
+}  // namespace parley::coding
