@@ -12,7 +12,8 @@ int RunEval(int argc, char** argv) {
     const char* name;
     int (*run)(int, char**);
   };
-  static constexpr Stage kStages[] = {{"segment", RunEvalSegment}, {"syntax", RunEvalSyntax}};
+  static constexpr Stage kStages[] = {
+      {"segment", RunEvalSegment}, {"syntax", RunEvalSyntax}, {"events", RunEvalEvents}};
   if (argc >= 2) {
     for (const Stage& stage : kStages) {
       if (std::strcmp(stage.name, argv[1]) != 0) continue;
@@ -23,7 +24,8 @@ int RunEval(int argc, char** argv) {
   }
   std::fprintf(stderr,
                "usage: parley eval segment --conllu FILE\n"
-               "       parley eval syntax --conllu FILE [--model FILE] [--raw]\n");
+               "       parley eval syntax --conllu FILE [--model FILE] [--raw]\n"
+               "       parley eval events FILES|DIRS [--mistakes]\n");
   return (argc >= 2 && (std::strcmp(argv[1], "--help") == 0)) ? 0 : 2;
 }
 

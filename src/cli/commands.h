@@ -14,6 +14,7 @@ int RunTrainSyntax(int argc, char** argv);
 int RunEval(int argc, char** argv);
 int RunEvalSegment(int argc, char** argv);
 int RunEvalSyntax(int argc, char** argv);
+int RunEvalEvents(int argc, char** argv);
 int RunDict(int argc, char** argv);
 int RunAnnotate(int argc, char** argv);
 int RunCode(int argc, char** argv);

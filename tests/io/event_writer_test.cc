@@ -193,9 +193,17 @@ TEST(EventWriterGoldstein, PrintsShortestRoundTripWithADecimalPoint) {
     std::string expected;
   };
   const std::vector<Case> cases = {
-      {4.0, "4.0"},     {-10.0, "-10.0"}, {10.0, "10.0"},  {3.4, "3.4"},
-      {-0.3, "-0.3"},   {5.2, "5.2"},     {0.0, "0.0"},    {-0.0, "0.0"},
-      {-7.25, "-7.25"}, {1e20, "1.0e+20"}, {std::numeric_limits<double>::quiet_NaN(), ""},
+      {4.0, "4.0"},
+      {-10.0, "-10.0"},
+      {10.0, "10.0"},
+      {3.4, "3.4"},
+      {-0.3, "-0.3"},
+      {5.2, "5.2"},
+      {0.0, "0.0"},
+      {-0.0, "0.0"},
+      {-7.25, "-7.25"},
+      {1e20, "1.0e+20"},
+      {std::numeric_limits<double>::quiet_NaN(), ""},
       {std::numeric_limits<double>::infinity(), ""},
   };
   for (const Case& c : cases) {
@@ -214,10 +222,10 @@ TEST(EventWriterPentaClass, FollowsThePhoenixTable) {
     int penta;
   };
   const std::vector<Case> cases = {
-      {"01", 0}, {"02", 0}, {"03", 1}, {"04", 1}, {"05", 1},  {"06", 2},  {"07", 2},
-      {"08", 2}, {"09", 3}, {"10", 3}, {"11", 3}, {"12", 3},  {"13", 3},  {"14", 4},
-      {"15", 4}, {"16", 3}, {"17", 4}, {"18", 4}, {"19", 4},  {"20", 4},  {"00", -1},
-      {"21", -1}, {"", -1}, {"3", -1}, {"036", -1}, {"ab", -1}, {"1a", -1},
+      {"01", 0},  {"02", 0}, {"03", 1}, {"04", 1},   {"05", 1},  {"06", 2},  {"07", 2},
+      {"08", 2},  {"09", 3}, {"10", 3}, {"11", 3},   {"12", 3},  {"13", 3},  {"14", 4},
+      {"15", 4},  {"16", 3}, {"17", 4}, {"18", 4},   {"19", 4},  {"20", 4},  {"00", -1},
+      {"21", -1}, {"", -1},  {"3", -1}, {"036", -1}, {"ab", -1}, {"1a", -1},
   };
   for (const Case& c : cases) EXPECT_EQ(PhoenixPentaClass(c.root), c.penta) << c.root;
 }
@@ -247,9 +255,9 @@ TEST(EventWriterJsonl, ParsesBackWithKeysInContractOrder) {
   const std::vector<std::string> lines = Lines(out);
   ASSERT_EQ(lines.size(), 3u);
   const std::vector<std::string> keys = {
-      "doc_id", "sentence_index", "date",     "zone",     "source",        "target",
-      "cameo",  "root",           "quad_class", "goldstein", "plover",      "negated",
-      "modality", "location",     "attributed_to", "evidence"};
+      "doc_id",   "sentence_index", "date",          "zone",      "source", "target",
+      "cameo",    "root",           "quad_class",    "goldstein", "plover", "negated",
+      "modality", "location",       "attributed_to", "evidence"};
   for (const std::string& line : lines) {
     const nlohmann::ordered_json j = nlohmann::ordered_json::parse(line);
     std::vector<std::string> got;
@@ -302,6 +310,7 @@ TEST(EventWriterJsonl, HasNoHeaderAndWritesNullForANonFiniteScore) {
 // Phoenix TSV
 
 // Column indices of the Phoenix layout.
+// clang-format off
 enum PhoenixColumn {
   kEventID, kDate, kYear, kMonth, kDay,
   kSourceFull, kSourceEntity, kSourceRole, kSourceAttribute,
@@ -310,6 +319,7 @@ enum PhoenixColumn {
   kLat, kLon, kLocationName, kStateName, kCountryCode,
   kSentenceID, kURLs, kNewsSources, kPhoenixColumns
 };
+// clang-format on
 
 TEST(EventWriterPhoenix, WritesTwentySixColumnsWithoutHeader) {
   const std::string out = WriteAll("phoenix", Events());
@@ -322,13 +332,32 @@ TEST(EventWriterPhoenix, WritesTwentySixColumnsWithoutHeader) {
     EXPECT_EQ(line.find('\r'), std::string::npos);
   }
 
-  const std::vector<std::string> plain = {
-      "rt-2021-12-03-0001-2-1", "20211203", "2021", "12", "03",
-      "USAGOV", "USA", "GOV", "",
-      "RUSGOV", "RUS", "GOV", "",
-      "036", "03", "1", "4.0", "",
-      "", "", "", "", "",
-      "rt-2021-12-03-0001_2", "https://example.org/a?x=1,2", "RT"};
+  const std::vector<std::string> plain = {"rt-2021-12-03-0001-2-1",
+                                          "20211203",
+                                          "2021",
+                                          "12",
+                                          "03",
+                                          "USAGOV",
+                                          "USA",
+                                          "GOV",
+                                          "",
+                                          "RUSGOV",
+                                          "RUS",
+                                          "GOV",
+                                          "",
+                                          "036",
+                                          "03",
+                                          "1",
+                                          "4.0",
+                                          "",
+                                          "",
+                                          "",
+                                          "",
+                                          "",
+                                          "",
+                                          "rt-2021-12-03-0001_2",
+                                          "https://example.org/a?x=1,2",
+                                          "RT"};
   EXPECT_EQ(rows[0], plain);
 
   const std::vector<std::string>& nasty = rows[1];
@@ -371,7 +400,9 @@ TEST(EventWriterPhoenix, NumbersEventsPerSentenceAndRestartsPerDocument) {
 
 TEST(EventWriterPhoenix, TurnsEveryLineBreakIntoASpaceAndRepairsUtf8) {
   Event e = PlainEvent();
-  e.source.code = "A\tB\nC\rD\0E\x0B" "F\xC2\x85G\xE2\x80\xA8H\xE2\x80\xA9I\xFFJ"s;
+  e.source.code =
+      "A\tB\nC\rD\0E\x0B"
+      "F\xC2\x85G\xE2\x80\xA8H\xE2\x80\xA9I\xFFJ"s;
   const std::vector<std::string> row = Split(Lines(WriteAll("phoenix", {e}))[0], '\t');
   ASSERT_EQ(row.size(), static_cast<size_t>(kPhoenixColumns));
   EXPECT_EQ(row[kSourceFull], "A B C D E F G H I\xEF\xBF\xBDJ");
@@ -532,25 +563,53 @@ TEST(EventWriterCsv, WritesAHeaderAndQuotesPerRfc4180) {
   const std::string out = WriteAll("csv", Events());
   const std::vector<std::vector<std::string>> records = ParseCsv(out);
   ASSERT_EQ(records.size(), 4u);
-  const std::vector<std::string> header = {
-      "doc_id",        "sentence_index", "date",           "zone",
-      "source_code",   "source_country", "source_sector",  "source_text",
-      "source_begin",  "source_end",     "target_code",    "target_country",
-      "target_sector", "target_text",    "target_begin",   "target_end",
-      "cameo",         "root",           "quad_class",     "goldstein",
-      "plover_event",  "plover_mode",    "plover_context", "negated",
-      "modality",      "attributed_to_code", "verb",       "pattern",
-      "sentence"};
+  const std::vector<std::string> header = {"doc_id",         "sentence_index",
+                                           "date",           "zone",
+                                           "source_code",    "source_country",
+                                           "source_sector",  "source_text",
+                                           "source_begin",   "source_end",
+                                           "target_code",    "target_country",
+                                           "target_sector",  "target_text",
+                                           "target_begin",   "target_end",
+                                           "cameo",          "root",
+                                           "quad_class",     "goldstein",
+                                           "plover_event",   "plover_mode",
+                                           "plover_context", "negated",
+                                           "modality",       "attributed_to_code",
+                                           "verb",           "pattern",
+                                           "sentence"};
   EXPECT_EQ(records[0], header);
   for (const auto& r : records) ASSERT_EQ(r.size(), header.size());
 
-  const std::vector<std::string> plain = {
-      "rt-2021-12-03-0001", "2", "2021-12-03", "text",
-      "USAGOV", "USA", "GOV", "US President Joe Biden", "100", "122",
-      "RUSGOV", "RUS", "GOV", "Vladimir Putin", "141", "155",
-      "036", "03", "1", "4.0", "AGREE", "", "diplomatic", "false", "intent", "",
-      "will meet", "dict/verbs/03_intend.txt:12",
-      "US President Joe Biden will meet Vladimir Putin."};
+  const std::vector<std::string> plain = {"rt-2021-12-03-0001",
+                                          "2",
+                                          "2021-12-03",
+                                          "text",
+                                          "USAGOV",
+                                          "USA",
+                                          "GOV",
+                                          "US President Joe Biden",
+                                          "100",
+                                          "122",
+                                          "RUSGOV",
+                                          "RUS",
+                                          "GOV",
+                                          "Vladimir Putin",
+                                          "141",
+                                          "155",
+                                          "036",
+                                          "03",
+                                          "1",
+                                          "4.0",
+                                          "AGREE",
+                                          "",
+                                          "diplomatic",
+                                          "false",
+                                          "intent",
+                                          "",
+                                          "will meet",
+                                          "dict/verbs/03_intend.txt:12",
+                                          "US President Joe Biden will meet Vladimir Putin."};
   EXPECT_EQ(records[1], plain);
 
   const std::vector<std::string>& nasty = records[2];

@@ -4,6 +4,7 @@
 
 #include "parley/base/strings.h"
 #include "parley/error.h"
+#include "parley/paths.h"
 
 namespace parley::coding {
 
@@ -86,6 +87,7 @@ class SentenceMatcher {
   bool Negated(int pred, int depth = 0) const;
   Modality ModalityOf(int pred) const;
   int Reporter(int pred) const;
+  int LightVerbOf(int noun) const;
 
   void ActorsAt(int t, std::vector<Found>* out, int depth = 0) const;
   void ActorsOnToken(int t, std::vector<Found>* out) const;
@@ -94,7 +96,7 @@ class SentenceMatcher {
   void TargetActors(int pred, std::vector<Found>* out) const;
   void NounSourceActors(int noun, std::vector<Found>* out) const;
 
-  bool Matches(const EventPattern& p, int pred, std::vector<std::pair<SlotRole, int>>* roles)
+  int Matches(const EventPattern& p, int pred, std::vector<std::pair<SlotRole, int>>* roles)
       const;
   void CodePredicate(int pred, PredicateKind kind);
   void Emit(int pred, const EventPattern& p, const std::vector<Found>& sources,
@@ -107,6 +109,7 @@ class SentenceMatcher {
   const SentenceInput& in_;
   const std::vector<text::Token>& tokens_;
   CoderWorkspace& ws_;
+  std::string form_;
 };
 
 void SentenceMatcher::BuildTree() {
@@ -191,6 +194,9 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
   if (tokens_[pred].upos == "VERB") {
     int obj = ObjectToken(pred);
     if (obj >= 0) return scan(obj);
+  } else if (LightVerbOf(pred) >= 0) {
+    // an event noun's phrase the parser gave to its light verb ("held talks ... on trade")
+    return scan(Parent(pred));
   }
   return -1;
 }
@@ -209,6 +215,14 @@ int SentenceMatcher::SubjectToken(int pred) const {
   int s = Child(pred, "nsubj");
   if (s < 0) s = Child(pred, "nsubj:pass");
   return s;
+}
+
+// The light verb carrying event noun `noun` ("held talks", "talks were held"), or -1.
+int SentenceMatcher::LightVerbOf(int noun) const {
+  int p = Parent(noun);
+  if (p < 0 || tokens_[noun].upos == "VERB") return -1;
+  if (Rel(noun) != "obj" && Rel(noun) != "nsubj:pass") return -1;
+  return clauses_.light_verbs.Contains(Lemma(p)) ? p : -1;
 }
 
 bool SentenceMatcher::Negated(int pred, int depth) const {
@@ -230,19 +244,14 @@ bool SentenceMatcher::Negated(int pred, int depth) const {
     return Negated(p, depth + 1);
   }
   // an event noun is negated with its light verb ("did not hold talks")
-  if (tokens_[pred].upos != "VERB" && (rel == "obj" || rel == "nsubj:pass")) {
-    return Negated(p, depth + 1);
-  }
+  if (LightVerbOf(pred) >= 0) return Negated(p, depth + 1);
   return false;
 }
 
 Modality SentenceMatcher::ModalityOf(int pred) const {
   int node = pred;
   // an event noun takes its light verb's modality ("will hold talks")
-  if (tokens_[node].upos != "VERB" && (Rel(node) == "obj" || Rel(node) == "nsubj:pass") &&
-      Parent(node) >= 0) {
-    node = Parent(node);
-  }
+  if (LightVerbOf(node) >= 0) node = Parent(node);
   Modality found = Modality::kAsserted;
   for (int steps = 0; steps < 8 && node >= 0; ++steps) {
     for (uint32_t c : Children(node)) {
@@ -459,14 +468,18 @@ void SentenceMatcher::NounSourceActors(int noun, std::vector<Found>* out) const 
     }
   }
   if (!out->empty()) return;
-  int p = Parent(noun);
-  if (p < 0) return;
-  if (Rel(noun) == "obj" || Rel(noun) == "nsubj:pass") SourceActors(p, out, 1);
+  int light = LightVerbOf(noun);
+  if (light >= 0) SourceActors(light, out, 1);
 }
 
-bool SentenceMatcher::Matches(const EventPattern& pattern, int pred,
-                              std::vector<std::pair<SlotRole, int>>* roles) const {
+// Checks the constraint slots of `pattern` at `pred`; records where the role slots point.
+// Role-only slots (`with:+`, `obj:+`) are optional: they say where an actor comes from when
+// the dependent is there. Returns the match's score (constraints plus role slots present),
+// or -1 when a constraint fails.
+int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
+                             std::vector<std::pair<SlotRole, int>>* roles) const {
   roles->clear();
+  int score = pattern.particle.empty() ? 0 : 1;
   for (const PatternSlot& slot : pattern.slots) {
     int dep = -1;
     switch (slot.kind) {
@@ -477,17 +490,24 @@ bool SentenceMatcher::Matches(const EventPattern& pattern, int pred,
       case SlotKind::kXcomp: dep = Child(pred, "xcomp"); break;
       case SlotKind::kPrep: dep = PrepDependent(pred, slot); break;
       case SlotKind::kCcomp:
-        if (Child(pred, "ccomp") < 0) return false;
+        if (Child(pred, "ccomp") < 0) return -1;
+        ++score;
         continue;
       case SlotKind::kNegation:
-        if (!Negated(pred)) return false;
+        if (!Negated(pred)) return -1;
+        ++score;
         continue;
     }
-    if (dep < 0) return false;
-    if (!slot.words.empty() && !slot.words.Contains(Lemma(dep))) return false;
+    const bool constraint = !slot.words.empty() || slot.role == SlotRole::kNone;
+    if (dep < 0) {
+      if (constraint) return -1;
+      continue;
+    }
+    if (!slot.words.empty() && !slot.words.Contains(Lemma(dep))) return -1;
+    ++score;
     if (slot.role != SlotRole::kNone) roles->emplace_back(slot.role, dep);
   }
-  return true;
+  return score;
 }
 
 void SentenceMatcher::FillActor(const Found& f, EventActor* a) const {
@@ -560,7 +580,7 @@ void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Fo
     }
     e.verb_span = tokens_[pred].span;
     e.verb_text = std::string(tokens_[pred].form);
-    e.pattern = dict_.Where(p.where);
+    e.pattern = coder_.PatternName(p.where);
     e.source_name = in_.doc->source;
     e.url = in_.doc->url;
     // the same pair and code from another predicate of the sentence is one event
@@ -601,7 +621,15 @@ void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Fo
 
 void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
   const lexicon::PatternDictionary& patterns = dict_.patterns();
-  const std::vector<uint32_t>& candidates = patterns.ForPredicate(kind, Lemma(pred));
+  const std::vector<uint32_t>* list = &patterns.ForPredicate(kind, Lemma(pred));
+  if (list->empty()) {
+    // the lemmatizer may not know the word ("shelled" -> "shel"): its regular forms do
+    base::AsciiLowerInto(tokens_[pred].form, &form_);
+    std::string_view lemma = patterns.LemmaOfForm(kind, form_);
+    if (lemma.empty()) return;
+    list = &patterns.ForPredicate(kind, lemma);
+  }
+  const std::vector<uint32_t>& candidates = *list;
   if (candidates.empty()) return;
   std::string_view particle;
   if (kind == PredicateKind::kVerb) {
@@ -628,9 +656,10 @@ void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
     } else if (!particle.empty()) {
       continue;  // "pull out" is not "pull"
     }
-    int score = p.Specificity();
+    // the most specific match wins; on a tie the pattern written first
+    if (p.Specificity() <= best_score) continue;
+    int score = Matches(p, pred, &roles);
     if (score <= best_score) continue;
-    if (!Matches(p, pred, &roles)) continue;
     best = &p;
     best_score = score;
     best_roles = roles;
@@ -701,6 +730,19 @@ EventCoder::EventCoder(std::shared_ptr<const lexicon::DictionarySet> dictionarie
       problem(patterns.clauses().where, "intent code " + code + " is not in the codebook");
     }
   }
+  std::string data_dir;
+  try {
+    data_dir = DataDir() + "/";
+  } catch (const Error&) {
+    // no shipped data directory: patterns are named by the paths they were loaded from
+  }
+  for (const std::string& file : dictionaries_->files()) {
+    if (!data_dir.empty() && file.compare(0, data_dir.size(), data_dir) == 0) {
+      file_names_.push_back("dict/" + file.substr(data_dir.size()));
+    } else {
+      file_names_.push_back(file);
+    }
+  }
   if (count > 0) {
     throw Error("event patterns: " + std::to_string(count) + " problem(s):" + problems);
   }
@@ -708,6 +750,11 @@ EventCoder::EventCoder(std::shared_ptr<const lexicon::DictionarySet> dictionarie
     throw Error("event patterns: the dictionaries have patterns but no clause lexicon "
                 "(clause/intent lines, dict/verbs/clauses.txt)");
   }
+}
+
+std::string EventCoder::PatternName(const lexicon::SourceRef& where) const {
+  std::string out = where.file < file_names_.size() ? file_names_[where.file] : "?";
+  return out + ":" + std::to_string(where.line);
 }
 
 bool EventCoder::MayYieldEvent(const text::Sentence& sentence,
@@ -718,6 +765,8 @@ bool EventCoder::MayYieldEvent(const text::Sentence& sentence,
   for (const text::Token& t : sentence.tokens) {
     if (t.upos != "VERB" && t.upos != "NOUN" && t.upos != "PROPN") continue;
     base::AsciiLowerInto(t.lemma.empty() ? std::string_view(t.form) : t.lemma, &lower);
+    if (patterns.IsPredicateLemma(lower)) return true;
+    base::AsciiLowerInto(t.form, &lower);
     if (patterns.IsPredicateLemma(lower)) return true;
   }
   return false;

@@ -86,11 +86,15 @@ class EventCoder {
   [[nodiscard]] const lexicon::DictionarySet& dictionaries() const { return *dictionaries_; }
   [[nodiscard]] const lexicon::Codebook& codebook() const { return *codebook_; }
   [[nodiscard]] const CoderOptions& options() const { return options_; }
+  // "dict/verbs/04_consult.txt:12" for a pattern of the shipped dictionaries, else the path
+  // as loaded plus the line: the evidence.pattern of an event.
+  [[nodiscard]] std::string PatternName(const lexicon::SourceRef& where) const;
 
  private:
   std::shared_ptr<const lexicon::DictionarySet> dictionaries_;
   const lexicon::Codebook* codebook_;
   CoderOptions options_;
+  std::vector<std::string> file_names_;  // per dictionary file, as PatternName shows it
 };
 
 }  // namespace parley::coding

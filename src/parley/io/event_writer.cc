@@ -357,9 +357,9 @@ class PhoenixWriter final : public EventWriter {
     scratch_id_ = e.doc_id;
     scratch_id_.push_back('_');
     AppendUint(e.sentence_index, &scratch_id_);
-    row.Text(scratch_id_);     // SentenceID
-    row.Text(e.url);           // URLs
-    row.Text(e.source_name);   // NewsSources
+    row.Text(scratch_id_);    // SentenceID
+    row.Text(e.url);          // URLs
+    row.Text(e.source_name);  // NewsSources
     row.End();
   }
 
@@ -387,12 +387,12 @@ class GdeltWriter final : public EventWriter {
       scratch_date_.assign(date.year);
       scratch_date_.append(date.month);
       scratch_date_.append(date.day);
-      row.Text(scratch_date_);                                  // Day
+      row.Text(scratch_date_);                                 // Day
       row.Text(std::string_view(scratch_date_).substr(0, 6));  // MonthYear
-      row.Text(date.year);                                      // Year
+      row.Text(date.year);                                     // Year
       scratch_fraction_.clear();
       AppendFractionDate(date, &scratch_fraction_);
-      row.Text(scratch_fraction_);                              // FractionDate
+      row.Text(scratch_fraction_);  // FractionDate
     } else {
       row.Empty(4);
     }
@@ -401,13 +401,13 @@ class GdeltWriter final : public EventWriter {
       // KnownGroupCode, which is where GDELT puts IGOs, NGOs and armed groups.
       const bool country = actor->country.size() == 3 && !IsOrganisationRoot(actor->country);
       const std::string_view code = actor->country;
-      row.Text(actor->code);                           // Code
-      row.Text(actor->text);                           // Name
-      row.Text(country ? code : std::string_view());   // CountryCode
-      row.Text(country ? std::string_view() : code);   // KnownGroupCode
-      row.Empty(3);                                    // EthnicCode, Religion1Code, Religion2Code
-      row.Text(actor->sector);                         // Type1Code
-      row.Empty(2);                                    // Type2Code, Type3Code
+      row.Text(actor->code);                          // Code
+      row.Text(actor->text);                          // Name
+      row.Text(country ? code : std::string_view());  // CountryCode
+      row.Text(country ? std::string_view() : code);  // KnownGroupCode
+      row.Empty(3);                                   // EthnicCode, Religion1Code, Religion2Code
+      row.Text(actor->sector);                        // Type1Code
+      row.Empty(2);                                   // Type2Code, Type3Code
     }
     row.Empty();  // IsRootEvent
     row.Text(e.cameo);
@@ -419,10 +419,10 @@ class GdeltWriter final : public EventWriter {
       row.Empty();
     }
     row.Goldstein(e.goldstein);
-    row.Uint(1);  // NumMentions
-    row.Uint(1);  // NumSources
-    row.Uint(1);  // NumArticles
-    row.Empty();  // AvgTone
+    row.Uint(1);       // NumMentions
+    row.Uint(1);       // NumSources
+    row.Uint(1);       // NumArticles
+    row.Empty();       // AvgTone
     row.Empty(3 * 8);  // Actor1Geo_*, Actor2Geo_*, ActionGeo_*
     row.Empty();       // DATEADDED
     row.Text(e.url);   // SOURCEURL

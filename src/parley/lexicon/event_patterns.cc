@@ -234,10 +234,11 @@ struct FileReader {
     if (fields[1] == "report-verbs") target = &c->report_verbs;
     if (fields[1] == "negators") target = &c->negators;
     if (fields[1] == "negating-verbs") target = &c->negating_verbs;
+    if (fields[1] == "light-verbs") target = &c->light_verbs;
     if (target == nullptr) {
       Problem(line, "unknown clause list '" + std::string(fields[1]) +
                         "' (intent-verbs, intent-modals, possible-modals, report-verbs, "
-                        "negators, negating-verbs)");
+                        "negators, negating-verbs, light-verbs)");
       return;
     }
     PendingWords words;
@@ -308,13 +309,7 @@ bool WordSet::Contains(std::string_view lemma) const {
 }
 
 int EventPattern::Specificity() const {
-  int n = particle.empty() ? 0 : 1;
-  for (const PatternSlot& s : slots) {
-    if (!s.words.empty() || s.kind == SlotKind::kNegation || s.kind == SlotKind::kCcomp) ++n;
-    // A role slot on a preposition is a constraint too: "meet with:+" needs the "with".
-    else if (s.kind == SlotKind::kPrep || s.kind == SlotKind::kPossessor) ++n;
-  }
-  return n;
+  return static_cast<int>(slots.size()) + (particle.empty() ? 0 : 1);
 }
 
 const std::vector<uint32_t>& PatternDictionary::ForPredicate(PredicateKind kind,
@@ -325,15 +320,90 @@ const std::vector<uint32_t>& PatternDictionary::ForPredicate(PredicateKind kind,
 }
 
 bool PatternDictionary::IsPredicateLemma(std::string_view lemma) const {
-  return verbs_.find(lemma) != verbs_.end() || nouns_.find(lemma) != nouns_.end();
+  return verbs_.find(lemma) != verbs_.end() || nouns_.find(lemma) != nouns_.end() ||
+         verb_forms_.find(lemma) != verb_forms_.end() ||
+         noun_forms_.find(lemma) != noun_forms_.end();
+}
+
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// Regular English inflections of a verb lemma: -s, -ed, -ing, with e-drop, y -> ie, and the
+// doubled final consonant of short stressed stems ("shell" has none to double; "ban" ->
+// "banned"). Over-generation is harmless: a form only maps back to its lemma.
+std::vector<std::string> VerbForms(const std::string& v) {
+  std::vector<std::string> out;
+  if (v.size() < 2) return out;
+  const char last = v.back();
+  const char before = v[v.size() - 2];
+  if (last == 's' || last == 'x' || last == 'z' || v.ends_with("ch") || v.ends_with("sh")) {
+    out.push_back(v + "es");
+  } else if (last == 'y' && !IsVowel(before)) {
+    out.push_back(v.substr(0, v.size() - 1) + "ies");
+  } else {
+    out.push_back(v + "s");
+  }
+  if (last == 'e') {
+    out.push_back(v + "d");
+    out.push_back(v.substr(0, v.size() - 1) + "ing");
+  } else if (last == 'y' && !IsVowel(before)) {
+    out.push_back(v.substr(0, v.size() - 1) + "ied");
+    out.push_back(v + "ing");
+  } else {
+    out.push_back(v + "ed");
+    out.push_back(v + "ing");
+    if (!IsVowel(last) && last != 'w' && last != 'x' && last != 'y' && IsVowel(before) &&
+        (v.size() < 3 || !IsVowel(v[v.size() - 3]))) {
+      out.push_back(v + last + "ed");
+      out.push_back(v + last + "ing");
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> NounForms(const std::string& n) {
+  std::vector<std::string> out;
+  if (n.size() < 2) return out;
+  const char last = n.back();
+  if (last == 's' || last == 'x' || last == 'z' || n.ends_with("ch") || n.ends_with("sh")) {
+    out.push_back(n + "es");
+  } else if (last == 'y' && !IsVowel(n[n.size() - 2])) {
+    out.push_back(n.substr(0, n.size() - 1) + "ies");
+  } else {
+    out.push_back(n + "s");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view PatternDictionary::LemmaOfForm(PredicateKind kind,
+                                                std::string_view form) const {
+  const auto& map = kind == PredicateKind::kVerb ? verb_forms_ : noun_forms_;
+  auto it = map.find(form);
+  return it == map.end() ? std::string_view() : std::string_view(it->second);
 }
 
 void PatternDictionary::Freeze() {
   verbs_.clear();
   nouns_.clear();
+  verb_forms_.clear();
+  noun_forms_.clear();
   for (uint32_t i = 0; i < patterns_.size(); ++i) {
     auto& map = patterns_[i].kind == PredicateKind::kVerb ? verbs_ : nouns_;
     map[patterns_[i].lemma].push_back(i);
+  }
+  // a form that is itself a lemma of the same kind keeps its own patterns
+  for (const auto& [lemma, list] : verbs_) {
+    for (std::string& f : VerbForms(lemma)) {
+      if (verbs_.find(f) == verbs_.end()) verb_forms_.emplace(std::move(f), lemma);
+    }
+  }
+  for (const auto& [lemma, list] : nouns_) {
+    for (std::string& f : NounForms(lemma)) {
+      if (nouns_.find(f) == nouns_.end()) noun_forms_.emplace(std::move(f), lemma);
+    }
   }
   std::sort(clauses_.intent_codes.begin(), clauses_.intent_codes.end(),
             [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });

@@ -55,8 +55,8 @@ struct EventPattern {
   std::string code;      // CAMEO code, or "---" (null: the predicate yields no event)
   std::vector<PatternSlot> slots;
   SourceRef where;
-  // Number of constraint-bearing slots (words, negation, complements, particle); the most
-  // specific matching pattern of a predicate wins.
+  // The highest score a match can reach: slots plus particle. A match scores its particle,
+  // its constraints and the role slots present in the sentence; the best score wins.
   [[nodiscard]] int Specificity() const;
   [[nodiscard]] bool IsNull() const { return code == "---"; }
 };
@@ -70,6 +70,9 @@ struct ClauseLexicon {
   WordSet report_verbs;     // say, tell, report, claim, announce ...
   WordSet negators;         // not, never, n't, no
   WordSet negating_verbs;   // refuse, decline, fail: their "to" complement did not happen
+  // Verbs that carry an event noun and give it their subject ("held talks", "launched a
+  // strike", "imposed sanctions"); other governors do not ("police dispersed the protest").
+  WordSet light_verbs;
   // Code prefixes of acts CAMEO codes both ways when coordinated actors do them together
   // ("India and Pakistan held talks": IND->PAK and PAK->IND).
   std::vector<std::string> reciprocal_codes;
@@ -88,6 +91,10 @@ class PatternDictionary {
   // True when some pattern's predicate has this lemma (verb or noun), for the coder's quick
   // "can this sentence yield an event" test.
   [[nodiscard]] bool IsPredicateLemma(std::string_view lemma) const;
+  // The predicate lemma whose regular inflection `form` (lower case) is ("shelled" -> "shell",
+  // "sanctions" -> "sanction"), or empty. Backs up the lemmatizer on words it did not see in
+  // training: patterns are written with lemmas, Freeze() derives the regular forms.
+  [[nodiscard]] std::string_view LemmaOfForm(PredicateKind kind, std::string_view form) const;
 
   [[nodiscard]] const std::vector<EventPattern>& patterns() const { return patterns_; }
   [[nodiscard]] const ClauseLexicon& clauses() const { return clauses_; }
@@ -110,6 +117,8 @@ class PatternDictionary {
       verbs_;
   std::unordered_map<std::string, std::vector<uint32_t>, base::StringHash, std::equal_to<>>
       nouns_;
+  std::unordered_map<std::string, std::string, base::StringHash, std::equal_to<>> verb_forms_;
+  std::unordered_map<std::string, std::string, base::StringHash, std::equal_to<>> noun_forms_;
 };
 
 class DictionarySet;
