@@ -89,6 +89,9 @@ struct PipelineWorkspace {
   std::vector<std::string_view> parts;
   std::vector<lexicon::Mention> mentions;
   std::vector<lexicon::Mention> part_mentions;
+  text::Sentence reduced;               // a sentence with its actor mentions reduced
+  std::vector<int32_t> reduced_index;
+  std::vector<uint32_t> original_index;
 };
 
 class Pipeline {
@@ -118,6 +121,8 @@ class Pipeline {
   void Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out, bool code) const;
   // Text stage plus title segmentation, caps and the document date.
   void Prepare(text::Document* doc, DocumentResult* out) const;
+  void ParseWithActors(text::Sentence* sentence, const std::vector<ActorMention>& actors,
+                       PipelineWorkspace* ws) const;
   // Tags a sentence (or marks it capped), finds its actors; false when capped.
   bool FindActors(text::Sentence* sentence, lexicon::Date date,
                   PipelineWorkspace* ws, std::vector<ActorMention>* actors,
