@@ -88,6 +88,8 @@ class SentenceMatcher {
   Modality ModalityOf(int pred) const;
   int Reporter(int pred) const;
   int LightVerbOf(int noun) const;
+  bool Asserted(int pred) const;
+  bool WordMatches(const lexicon::WordSet& words, int token) const;
 
   void ActorsAt(int t, std::vector<Found>* out, int depth = 0) const;
   void ActorsOnToken(int t, std::vector<Found>* out) const;
@@ -150,6 +152,23 @@ bool SentenceMatcher::IsPassive(int i) const {
   return RelIs(Rel(i), "acl") && Rel(i) != "acl:relcl" && tokens_[i].xpos == "VBN";
 }
 
+// True when token's lemma is in `words`, or (where the lemmatizer did not know the word) the
+// form itself or the form without a regular ending ("troops", "embargoes", "boycotted").
+bool SentenceMatcher::WordMatches(const lexicon::WordSet& words, int token) const {
+  if (words.Contains(Lemma(token))) return true;
+  std::string form = base::AsciiLowerCopy(tokens_[token].form);
+  if (words.Contains(form)) return true;
+  auto try_stem = [&](std::string_view suffix, std::string_view replacement) {
+    if (form.size() <= suffix.size() + 2 || !form.ends_with(suffix)) return false;
+    std::string stem = form.substr(0, form.size() - suffix.size());
+    stem.append(replacement);
+    return words.Contains(stem);
+  };
+  return try_stem("ies", "y") || try_stem("es", "") || try_stem("s", "") ||
+         try_stem("ied", "y") || try_stem("ed", "") || try_stem("ed", "e") ||
+         try_stem("d", "") || try_stem("ing", "") || try_stem("ing", "e");
+}
+
 // True when dependent `dep` is introduced by preposition `prep` (one or more words: the case
 // word, then its `fixed` continuation).
 bool SentenceMatcher::HasPreposition(int dep, std::string_view prep) const {
@@ -184,7 +203,7 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
       }
       if (rel == "nmod:poss" || rel == "acl:relcl") continue;
       if (!HasPreposition(static_cast<int>(c), slot.prep)) continue;
-      if (!slot.words.empty() && !slot.words.Contains(Lemma(c))) continue;
+      if (!slot.words.empty() && !WordMatches(slot.words, static_cast<int>(c))) continue;
       return static_cast<int>(c);
     }
     return -1;
@@ -193,7 +212,14 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
   if (d >= 0) return d;
   if (tokens_[pred].upos == "VERB") {
     int obj = ObjectToken(pred);
-    if (obj >= 0) return scan(obj);
+    if (obj >= 0) {
+      d = scan(obj);
+      if (d >= 0) return d;
+      // "donated medicine and food to Turkey": the phrase hangs on the last conjunct
+      for (uint32_t c : Children(obj)) {
+        if (Rel(c) == "conj" && (d = scan(static_cast<int>(c))) >= 0) return d;
+      }
+    }
   } else if (LightVerbOf(pred) >= 0) {
     // an event noun's phrase the parser gave to its light verb ("held talks ... on trade")
     return scan(Parent(pred));
@@ -250,6 +276,14 @@ bool SentenceMatcher::Negated(int pred, int depth) const {
 
 Modality SentenceMatcher::ModalityOf(int pred) const {
   int node = pred;
+  // "the upcoming summit", "a planned visit"
+  if (tokens_[pred].upos != "VERB") {
+    for (uint32_t c : Children(pred)) {
+      if (Rel(c) == "amod" && clauses_.intent_modifiers.Contains(Lemma(c))) {
+        return Modality::kIntent;
+      }
+    }
+  }
   // an event noun takes its light verb's modality ("will hold talks")
   if (LightVerbOf(node) >= 0) node = Parent(node);
   Modality found = Modality::kAsserted;
@@ -321,6 +355,9 @@ void SentenceMatcher::ActorsOnToken(int t, std::vector<Found>* out) const {
 // Resolves a personal pronoun to the nearest earlier actor of the sentence that agrees with
 // it, preferring actors that are subjects ("Blinken returned from Europe, where he met ...").
 void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
+  // a subject pronoun looks for an earlier subject, any other for an earlier non-subject
+  // ("cut ties with Qatar, accusing it of ...": it = Qatar, not the subject)
+  const bool want_subject = RelIs(Rel(pronoun), "nsubj") || Rel(pronoun) == "nmod:poss";
   const bool person = IsPersonPronoun(Lemma(pronoun));
   const bool neuter = Lemma(pronoun) == "it" || Lemma(pronoun) == "its";
   int best = -1;
@@ -338,7 +375,7 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
     for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
       int p = Parent(static_cast<int>(t));
       if (p < static_cast<int>(m.token_begin) || p >= static_cast<int>(m.token_end)) {
-        subject = RelIs(Rel(static_cast<int>(t)), "nsubj");
+        subject = RelIs(Rel(static_cast<int>(t)), "nsubj") == want_subject;
         break;
       }
     }
@@ -448,6 +485,14 @@ void SentenceMatcher::TargetActors(int pred, std::vector<Found>* out) const {
     int iobj = Child(pred, "iobj");
     if (iobj >= 0) ActorsAt(iobj, out);
   }
+  // a demand is addressed to whoever must act: "demanded that Armenia withdraw" -> Armenia
+  if (out->empty() && obj < 0 && clauses_.request_verbs.Contains(Lemma(pred))) {
+    int comp = Child(pred, "ccomp");
+    if (comp >= 0) {
+      int subj = SubjectToken(comp);
+      if (subj >= 0) ActorsAt(subj, out);
+    }
+  }
 }
 
 void SentenceMatcher::NounSourceActors(int noun, std::vector<Found>* out) const {
@@ -503,7 +548,7 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
       if (constraint) return -1;
       continue;
     }
-    if (!slot.words.empty() && !slot.words.Contains(Lemma(dep))) return -1;
+    if (!slot.words.empty() && !WordMatches(slot.words, dep)) return -1;
     ++score;
     if (slot.role != SlotRole::kNone) roles->emplace_back(slot.role, dep);
   }
@@ -548,9 +593,18 @@ void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Fo
   auto emit_one = [&](const Found* s, const Found* t) {
     if (ws_.pending.size() >= coder_.options().max_events_per_sentence) return;
     if (s != nullptr && t != nullptr) {
-      const ActorMention& sa = in_.actors[s->actor];
-      const ActorMention& ta = in_.actors[t->actor];
-      if (s->actor == t->actor || sa.mention.code == ta.mention.code) return;
+      const lexicon::Mention& sa = in_.actors[s->actor].mention;
+      const lexicon::Mention& ta = in_.actors[t->actor].mention;
+      if (s->actor == t->actor || sa.code == ta.code) return;
+      // an actor acting on its own bare country is a place, not a dyad ("Putin has ruled
+      // Russia since 2000")
+      if (sa.country == ta.country && (sa.sector.empty() || ta.sector.empty())) return;
+    }
+    // a bare role with no country or organisation ("reporters", "people", "officials") is
+    // not an actor analysts can place in a dyad
+    if ((s != nullptr && in_.actors[s->actor].mention.country.empty()) ||
+        (t != nullptr && in_.actors[t->actor].mention.country.empty())) {
+      return;
     }
     Event e;
     e.doc_id = in_.doc->id;
@@ -619,6 +673,41 @@ void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Fo
   for (const Found& t : targets) emit_one(nullptr, &t);
 }
 
+// False for a predicate whose event the sentence does not assert: the requested act of a
+// demand or appeal ("urged Germany to send tanks", "demanded that Britain release"), a
+// question or condition ("whether China would invade", "if Tehran returns"), and an event
+// noun that is the object of a verb other than a light verb ("lifted sanctions", "suspended
+// its mediation": the verb's own pattern codes what happened).
+bool SentenceMatcher::Asserted(int pred) const {
+  int node = pred;
+  if (tokens_[pred].upos != "VERB") {
+    std::string_view rel = Rel(pred);
+    if ((rel == "obj" || rel == "nsubj:pass") && Parent(pred) >= 0 && LightVerbOf(pred) < 0) {
+      return false;
+    }
+    if (LightVerbOf(pred) >= 0) node = Parent(pred);
+  }
+  for (int steps = 0; steps < 8 && node >= 0; ++steps) {
+    for (uint32_t c : Children(node)) {
+      if (Rel(c) == "mark" && (Lemma(c) == "whether" || Lemma(c) == "if")) return false;
+    }
+    int p = Parent(node);
+    if (p < 0) return true;
+    std::string_view rel = Rel(node);
+    if (rel == "ccomp" || rel == "xcomp" || rel == "advcl") {
+      if (clauses_.request_verbs.Contains(Lemma(p))) return false;
+      node = p;
+      continue;
+    }
+    if (rel == "conj") {
+      node = p;
+      continue;
+    }
+    return true;
+  }
+  return true;
+}
+
 void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
   const lexicon::PatternDictionary& patterns = dict_.patterns();
   const std::vector<uint32_t>* list = &patterns.ForPredicate(kind, Lemma(pred));
@@ -665,6 +754,7 @@ void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
     best_roles = roles;
   }
   if (best == nullptr || best->IsNull()) return;
+  if (!Asserted(pred)) return;
 
   std::vector<Found> sources;
   std::vector<Found> targets;
@@ -673,7 +763,13 @@ void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
     if (list.empty()) ActorsAt(dep, &list);
   }
   if (sources.empty()) SourceActors(pred, &sources);
-  if (targets.empty() && kind == PredicateKind::kVerb) TargetActors(pred, &targets);
+  // a pattern that says where its target is ("discuss with:+") does not fall back to the
+  // object: "discussed grain exports" names a topic, not a target
+  bool names_target = false;
+  for (const PatternSlot& slot : best->slots) names_target |= slot.role == SlotRole::kTarget;
+  if (targets.empty() && !names_target && kind == PredicateKind::kVerb) {
+    TargetActors(pred, &targets);
+  }
 
   bool negated = Negated(pred);
   for (const PatternSlot& s : best->slots) {

@@ -230,15 +230,18 @@ struct FileReader {
     WordSet* target = nullptr;
     if (fields[1] == "intent-verbs") target = &c->intent_verbs;
     if (fields[1] == "intent-modals") target = &c->intent_modals;
+    if (fields[1] == "intent-modifiers") target = &c->intent_modifiers;
     if (fields[1] == "possible-modals") target = &c->possible_modals;
     if (fields[1] == "report-verbs") target = &c->report_verbs;
     if (fields[1] == "negators") target = &c->negators;
     if (fields[1] == "negating-verbs") target = &c->negating_verbs;
     if (fields[1] == "light-verbs") target = &c->light_verbs;
+    if (fields[1] == "request-verbs") target = &c->request_verbs;
     if (target == nullptr) {
       Problem(line, "unknown clause list '" + std::string(fields[1]) +
-                        "' (intent-verbs, intent-modals, possible-modals, report-verbs, "
-                        "negators, negating-verbs, light-verbs)");
+                        "' (intent-verbs, intent-modals, intent-modifiers, "
+                        "possible-modals, report-verbs, negators, negating-verbs, light-verbs, "
+                        "request-verbs)");
       return;
     }
     PendingWords words;

@@ -66,6 +66,7 @@ struct EventPattern {
 struct ClauseLexicon {
   WordSet intent_verbs;     // plan, vow, pledge, intend, expect (passive "is expected to") ...
   WordSet intent_modals;    // will, shall, 'll
+  WordSet intent_modifiers; // upcoming, planned: an event noun they modify is intended
   WordSet possible_modals;  // may, might, could
   WordSet report_verbs;     // say, tell, report, claim, announce ...
   WordSet negators;         // not, never, n't, no
@@ -73,6 +74,8 @@ struct ClauseLexicon {
   // Verbs that carry an event noun and give it their subject ("held talks", "launched a
   // strike", "imposed sanctions"); other governors do not ("police dispersed the protest").
   WordSet light_verbs;
+  // Verbs of demand and appeal: the act they ask for is not coded ("urged X to send").
+  WordSet request_verbs;
   // Code prefixes of acts CAMEO codes both ways when coordinated actors do them together
   // ("India and Pakistan held talks": IND->PAK and PAK->IND).
   std::vector<std::string> reciprocal_codes;
