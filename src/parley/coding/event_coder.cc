@@ -32,6 +32,14 @@ bool IsPersonPronoun(std::string_view lemma) {
   return lemma == "he" || lemma == "she" || lemma == "his" || lemma == "her" || lemma == "him";
 }
 
+// Whether two actors can be the two sides of an event: both placed (a country or an
+// organisation; a bare role such as "reporters" is not), different codes, and not an actor
+// and its own bare country ("Putin has ruled Russia": a place, not a dyad).
+bool Pairable(const lexicon::Mention& a, const lexicon::Mention& b) {
+  if (a.country.empty() || b.country.empty() || a.code == b.code) return false;
+  return !(a.country == b.country && (a.sector.empty() || b.sector.empty()));
+}
+
 // An actor found at a place in the tree: an index into the sentence's actors, and for a
 // pronoun resolved to an earlier actor, the pronoun's token.
 struct Found {
@@ -593,15 +601,12 @@ void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Fo
   auto emit_one = [&](const Found* s, const Found* t) {
     if (ws_.pending.size() >= coder_.options().max_events_per_sentence) return;
     if (s != nullptr && t != nullptr) {
-      const lexicon::Mention& sa = in_.actors[s->actor].mention;
-      const lexicon::Mention& ta = in_.actors[t->actor].mention;
-      if (s->actor == t->actor || sa.code == ta.code) return;
-      // an actor acting on its own bare country is a place, not a dyad ("Putin has ruled
-      // Russia since 2000")
-      if (sa.country == ta.country && (sa.sector.empty() || ta.sector.empty())) return;
+      if (s->actor == t->actor ||
+          !Pairable(in_.actors[s->actor].mention, in_.actors[t->actor].mention)) {
+        return;
+      }
     }
-    // a bare role with no country or organisation ("reporters", "people", "officials") is
-    // not an actor analysts can place in a dyad
+    // one-sided events (--keep-one-sided) still need a placed actor
     if ((s != nullptr && in_.actors[s->actor].mention.country.empty()) ||
         (t != nullptr && in_.actors[t->actor].mention.country.empty())) {
       return;
@@ -853,9 +858,18 @@ std::string EventCoder::PatternName(const lexicon::SourceRef& where) const {
   return out + ":" + std::to_string(where.line);
 }
 
+bool EventCoder::CouldPair(std::span<const ActorMention> actors) const {
+  for (size_t i = 0; i < actors.size(); ++i) {
+    for (size_t j = i + 1; j < actors.size(); ++j) {
+      if (Pairable(actors[i].mention, actors[j].mention)) return true;
+    }
+  }
+  return false;
+}
+
 bool EventCoder::MayYieldEvent(const text::Sentence& sentence,
                                std::span<const ActorMention> actors) const {
-  if (actors.size() < 2) return false;
+  if (!CouldPair(actors)) return false;
   const lexicon::PatternDictionary& patterns = dictionaries_->patterns();
   std::string lower;
   for (const text::Token& t : sentence.tokens) {

@@ -72,11 +72,15 @@ class EventCoder {
   EventCoder(std::shared_ptr<const lexicon::DictionarySet> dictionaries,
              const lexicon::Codebook* codebook, CoderOptions options);
 
-  // True when the sentence could yield an event: at least two actor mentions and a word
-  // whose lemma is a pattern predicate. Needs only tags and lemmas (no parse), so the caller
+  // True when the sentence could yield an event: CouldPair(actors) and a word whose lemma or
+  // form is a pattern predicate. Needs only tags and lemmas (no parse), so the caller
   // can skip parsing sentences that cannot yield an event without losing any.
   [[nodiscard]] bool MayYieldEvent(const text::Sentence& sentence,
                                    std::span<const ActorMention> actors) const;
+  // True when two of `actors` could be the source and target of one event: both with a
+  // country or organisation, different codes, and not a country and its own bare name.
+  // Needs no syntax at all (the pipeline asks it before tagging).
+  [[nodiscard]] bool CouldPair(std::span<const ActorMention> actors) const;
 
   // Codes one sentence and appends its events to *out (in predicate order). Never throws;
   // allocation-free per token once `ws` has warmed up, apart from the events themselves.

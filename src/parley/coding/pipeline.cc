@@ -90,32 +90,27 @@ void Pipeline::Prepare(text::Document* doc, DocumentResult* out) const {
   out->counts.sentences = doc->sentences.size() + out->title_sentences.size();
 }
 
-bool Pipeline::FindActors(text::Sentence* sentence, lexicon::Date date,
-                          PipelineWorkspace* ws, std::vector<ActorMention>* actors,
-                          PipelineCounts* counts) const {
+void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date,
+                            bool use_lemmas, PipelineWorkspace* ws,
+                            std::vector<ActorMention>* actors) const {
   actors->clear();
-  if (sentence->tokens.size() > options_.max_sentence_tokens) {
-    ++counts->capped_sentences;
-    return false;
-  }
-  model_.Tag(sentence, &ws->syntax);
   ws->forms.clear();
   ws->lemmas.clear();
-  for (const text::Token& t : sentence->tokens) {
+  for (const text::Token& t : sentence.tokens) {
     ws->forms.push_back(t.form);
-    ws->lemmas.push_back(t.lemma);
+    if (use_lemmas) ws->lemmas.push_back(t.lemma);
   }
   dictionaries_->Lookup(ws->forms, ws->lemmas, date, &ws->lookup, &ws->mentions);
   size_t next = 0;  // mentions are in token order
-  for (uint32_t i = 0; i < sentence->tokens.size(); ++i) {
+  for (uint32_t i = 0; i < sentence.tokens.size(); ++i) {
     while (next < ws->mentions.size() && ws->mentions[next].token_begin <= i) {
       const lexicon::Mention& m = ws->mentions[next++];
-      actors->push_back(ActorMention{m, text::Span{sentence->tokens[m.token_begin].span.begin,
-                                                   sentence->tokens[m.token_end - 1].span.end}});
+      actors->push_back(ActorMention{m, text::Span{sentence.tokens[m.token_begin].span.begin,
+                                                   sentence.tokens[m.token_end - 1].span.end}});
     }
     // A hyphenated compound the tokenizer keeps whole ("US-Russia", "Israel-Hamas") names
     // each side when at least two of its parts are actors.
-    const text::Token& tok = sentence->tokens[i];
+    const text::Token& tok = sentence.tokens[i];
     bool covered = !actors->empty() && actors->back().mention.token_end > i;
     if (covered || tok.form.find('-') == std::string_view::npos || tok.form.size() > 64 ||
         !IsAsciiUpper(tok.form[0])) {
@@ -148,13 +143,6 @@ bool Pipeline::FindActors(text::Sentence* sentence, lexicon::Date date,
     }
     if (found.size() >= 2) actors->insert(actors->end(), found.begin(), found.end());
   }
-  for (const ActorMention& a : *actors) {
-    if (a.mention.stale) {
-      ++counts->stale_mentions;
-      ++counts->stale_by_country[a.mention.country];
-    }
-  }
-  return true;
 }
 
 // Parses a sentence with each multi-word actor mention reduced to its last word ("German
@@ -218,11 +206,31 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
     actors.resize(sentences.size());
     for (size_t i = 0; i < sentences.size(); ++i) {
       text::Sentence& sentence = sentences[i];
-      if (!FindActors(&sentence, date, ws, &actors[i], &out->counts)) {
+      if (sentence.tokens.size() > options_.max_sentence_tokens) {
         // the tokens of a capped sentence are kept (offsets stay exact) but carry no syntax
+        ++out->counts.capped_sentences;
+        actors[i].clear();
         continue;
       }
-      if (code && !coder_->MayYieldEvent(sentence, actors[i])) {
+      bool may_yield = true;
+      if (code) {
+        // Before tagging: a sentence whose words name no two actors that could form a dyad
+        // cannot yield an event, so it is neither tagged nor parsed.
+        LookupActors(sentence, date, false, ws, &actors[i]);
+        may_yield = coder_->CouldPair(actors[i]);
+      }
+      if (may_yield) {
+        model_.Tag(&sentence, &ws->syntax);
+        LookupActors(sentence, date, true, ws, &actors[i]);
+        may_yield = !code || coder_->MayYieldEvent(sentence, actors[i]);
+      }
+      for (const ActorMention& a : actors[i]) {
+        if (a.mention.stale) {
+          ++out->counts.stale_mentions;
+          ++out->counts.stale_by_country[a.mention.country];
+        }
+      }
+      if (!may_yield) {
         ++out->counts.skipped;
         continue;
       }

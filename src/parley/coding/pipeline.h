@@ -55,7 +55,8 @@ struct PipelineCounts {
   uint64_t documents = 0;
   uint64_t sentences = 0;         // sentences segmented (text and title zones)
   uint64_t parsed = 0;            // sentences tagged and parsed
-  uint64_t skipped = 0;           // not parsed: fewer than two actors or no predicate word
+  uint64_t skipped = 0;           // not parsed: no two actors that could form a dyad, or no
+                                  // predicate word
   uint64_t capped_sentences = 0;  // over max_sentence_tokens
   uint64_t capped_documents = 0;  // over max_document_bytes
   uint64_t undated = 0;           // documents without a usable date (events keep date "")
@@ -123,10 +124,10 @@ class Pipeline {
   void Prepare(text::Document* doc, DocumentResult* out) const;
   void ParseWithActors(text::Sentence* sentence, const std::vector<ActorMention>& actors,
                        PipelineWorkspace* ws) const;
-  // Tags a sentence (or marks it capped), finds its actors; false when capped.
-  bool FindActors(text::Sentence* sentence, lexicon::Date date,
-                  PipelineWorkspace* ws, std::vector<ActorMention>* actors,
-                  PipelineCounts* counts) const;
+  // The actors of a sentence on `date`, from its forms, and its lemmas when `use_lemmas`
+  // (after tagging); hyphenated compounds yield one mention per named part.
+  void LookupActors(const text::Sentence& sentence, lexicon::Date date, bool use_lemmas,
+                    PipelineWorkspace* ws, std::vector<ActorMention>* actors) const;
 
   PipelineOptions options_;
   syntax::SyntaxModel model_;
