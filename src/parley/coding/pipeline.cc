@@ -65,13 +65,33 @@ bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
 
+bool Pipeline::CapDocument(text::Document* doc) const {
+  if (doc->pretokenized) return false;
+  size_t limit = std::min<uint64_t>(doc->body.size(), options_.max_document_bytes);
+  if (doc->body.size() > 2 * options_.max_document_words) {
+    // fewer bytes than two per word cannot hold too many words; more must be counted
+    uint64_t words = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < limit; ++i) {
+      const char c = doc->body[i];
+      const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (!space && !in_word && ++words > options_.max_document_words) {
+        limit = i;
+        break;
+      }
+      in_word = !space;
+    }
+  }
+  if (limit >= doc->body.size()) return false;
+  doc->body.resize(CutPoint(doc->body, limit));
+  doc->body.shrink_to_fit();
+  return true;
+}
+
 void Pipeline::Prepare(text::Document* doc, DocumentResult* out) const {
   out->Clear();
   out->counts.documents = 1;
-  if (!doc->pretokenized && doc->body.size() > options_.max_document_bytes) {
-    doc->body.resize(CutPoint(doc->body, options_.max_document_bytes));
-    out->counts.capped_documents = 1;
-  }
+  if (CapDocument(doc)) out->counts.capped_documents = 1;
   text_->Process(doc);
   if (options_.code_title && !doc->pretokenized) {
     for (const text::Zone& zone : doc->zones) {
@@ -210,6 +230,7 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
         // the tokens of a capped sentence are kept (offsets stay exact) but carry no syntax
         ++out->counts.capped_sentences;
         actors[i].clear();
+        if (code) std::vector<text::Token>().swap(sentence.tokens);  // nothing will read them
         continue;
       }
       bool may_yield = true;
@@ -265,7 +286,7 @@ void Pipeline::Code(text::Document* doc, PipelineWorkspace* ws, DocumentResult* 
 OrderedRunner::OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink)
     : pipeline_(pipeline), mode_(mode), sink_(std::move(sink)) {
   if (threads < 1) threads = 1;
-  window_ = threads <= 1 ? 1 : static_cast<size_t>(threads) * 4;
+  window_ = threads <= 1 ? 1 : static_cast<size_t>(threads) * 2;
   if (threads > 1) {
     for (int i = 0; i < threads; ++i) workers_.emplace_back([this] { Work(); });
   }
@@ -286,11 +307,13 @@ void OrderedRunner::Process(Slot* slot, PipelineWorkspace* ws) const {
   } else {
     pipeline_.Annotate(&slot->doc, ws, &slot->result);
   }
+  if (slot->cut) slot->result.counts.capped_documents = 1;
 }
 
 void OrderedRunner::Push(text::Document doc) {
   auto slot = std::make_unique<Slot>();
   slot->doc = std::move(doc);
+  slot->cut = pipeline_.CapDocument(&slot->doc);
   // Pre-tokenized documents arrive with tokens viewing the body; a short body lives inside the
   // string object (small-string optimisation), so the move can leave them dangling: re-point.
   if (slot->doc.pretokenized) {

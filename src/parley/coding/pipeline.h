@@ -46,8 +46,11 @@ struct PipelineOptions {
   // line without punctuation) must not cost gigabytes.
   uint32_t max_sentence_tokens = 200;
   // Documents longer than this are cut at a line or word boundary before cleaning (counted):
-  // the rest of a 60 MB record is not news text worth coding.
-  uint64_t max_document_bytes = uint64_t{4} << 20;
+  // a news story is a few kilobytes, a long report a few hundred, and the rest of a 60 MB record is not news text worth coding. Bounds the tokens one document can hold.
+  uint64_t max_document_bytes = uint64_t{1} << 20;
+  // ... and cut after this many words (a megabyte of one-letter words is half a million
+  // tokens; real text has about 170,000 words in a megabyte).
+  uint64_t max_document_words = 200000;
 };
 
 // Counts a run reports in its summary; per document in DocumentResult, summed by the caller.
@@ -105,6 +108,11 @@ class Pipeline {
   // Fills doc (zones, sentences) and *out. Thread-safe; never throws for document content.
   void Annotate(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const;
 
+  // Cuts an over-long document body (max_document_bytes, max_document_words) at a line or
+  // word boundary; true when it did. Run/Code call it; OrderedRunner calls it before queueing so that documents
+  // waiting for a worker hold little memory.
+  bool CapDocument(text::Document* doc) const;
+
   // Raw document to events. Sentences that cannot yield an event (fewer than two actors, or
   // no word that is a pattern predicate) are not parsed. Thread-safe; never throws for
   // document content.
@@ -160,6 +168,7 @@ class OrderedRunner {
     DocumentResult result;
     bool taken = false;
     bool done = false;
+    bool cut = false;  // the body was cut by CapDocument before queueing
   };
   void Work();
   void Process(Slot* slot, PipelineWorkspace* ws) const;

@@ -250,6 +250,8 @@ void Segmenter::SegmentBlock(std::string_view body, Span span, std::vector<Sente
     }
   }
   if (start < n) flush(n - 1);
+  // A huge block (a megabyte without a paragraph break) must not pin its scratch forever.
+  if (tokens.capacity() > (size_t{1} << 16)) std::vector<Token>().swap(tokens);
 }
 
 }  // namespace parley::text
