@@ -1,0 +1,145 @@
+// The library pipeline with the shipped model and dictionaries: the worker pool keeps input
+// order and gives the same events on any number of threads, caps bound what one document or
+// sentence can cost, and undated documents keep an empty event date.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/coding/pipeline.h"
+
+namespace parley::coding {
+namespace {
+
+const char* const kSentences[] = {
+    "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday.",
+    "China and Russia held talks in Beijing.",
+    "The European Union imposed new sanctions on Iran over its nuclear programme.",
+    "Turkish President Tayyip Erdogan met Syrian President Bashar al-Assad in Moscow.",
+    "The weather was mild across most of Europe.",
+    "Israel did not attack Iran on Friday.",
+    "Japan pledged $500 million in aid to Ukraine.",
+};
+
+const Pipeline& Shared() {
+  static const std::unique_ptr<const Pipeline> pipeline = Pipeline::Load(PipelineOptions{});
+  return *pipeline;
+}
+
+std::vector<text::Document> MakeDocuments(size_t count) {
+  std::vector<text::Document> docs;
+  for (size_t d = 0; d < count; ++d) {
+    text::Document doc;
+    doc.id = "doc-" + std::to_string(d);
+    doc.date = "2024-03-0" + std::to_string(1 + d % 9);
+    for (size_t k = 0; k < 4; ++k) {
+      doc.body += kSentences[(d + k) % std::size(kSentences)];
+      doc.body += ' ';
+    }
+    docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+// "doc sentence source target code" per event, in output order.
+std::vector<std::string> RunWithThreads(int threads, size_t docs) {
+  std::vector<std::string> out;
+  std::vector<std::string> order;
+  {
+    OrderedRunner runner(Shared(), OrderedRunner::Mode::kCode, threads,
+                         [&](text::Document& doc, DocumentResult& result) {
+                           order.push_back(doc.id);
+                           for (const Event& e : result.events) {
+                             out.push_back(e.doc_id + " " + std::to_string(e.sentence_index) +
+                                           " " + e.source.code + " " + e.target.code + " " +
+                                           e.cameo + " " + e.date);
+                           }
+                         });
+    for (text::Document& doc : MakeDocuments(docs)) runner.Push(std::move(doc));
+    runner.Finish();
+  }
+  EXPECT_EQ(order.size(), docs);
+  for (size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], "doc-" + std::to_string(i));
+  return out;
+}
+
+TEST(PipelineSlow, ThreadsGiveTheSameEventsInTheSameOrder) {
+  const std::vector<std::string> one = RunWithThreads(1, 60);
+  ASSERT_GT(one.size(), 30u);
+  EXPECT_EQ(RunWithThreads(2, 60), one);
+  EXPECT_EQ(RunWithThreads(4, 60), one);
+}
+
+TEST(PipelineSlow, CodesTheSentencesItShould) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.id = "d";
+  doc.date = "2024-03-01";
+  doc.body = std::string(kSentences[0]) + " " + kSentences[4] + " " + kSentences[5];
+  Shared().Code(&doc, &ws, &result);
+  ASSERT_EQ(result.events.size(), 1u);  // the weather and the negated attack yield nothing
+  EXPECT_EQ(result.events[0].source.code, "RUSMIL");
+  EXPECT_EQ(result.events[0].target.country, "UKR");
+  EXPECT_EQ(result.events[0].root, "19");
+  EXPECT_EQ(result.counts.sentences, 3u);
+  EXPECT_EQ(result.counts.parsed + result.counts.skipped, 3u);
+  EXPECT_GE(result.counts.skipped, 1u);  // the weather sentence is not parsed
+}
+
+TEST(PipelineSlow, UndatedDocumentsKeepAnEmptyDate) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.body = kSentences[0];
+  Shared().Code(&doc, &ws, &result);
+  ASSERT_FALSE(result.events.empty());
+  EXPECT_EQ(result.events[0].date, "");
+  EXPECT_EQ(result.counts.undated, 1u);
+
+  PipelineOptions options;
+  options.default_date = "2022-02-24";
+  auto dated = Pipeline::Load(options);
+  doc = text::Document();
+  doc.body = kSentences[0];
+  dated->Code(&doc, &ws, &result);
+  ASSERT_FALSE(result.events.empty());
+  EXPECT_EQ(result.events[0].date, "2022-02-24");
+}
+
+TEST(PipelineSlow, CapsLongDocumentsAndRunOnSentences) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.date = "2024-03-01";
+  // a 3 MB "sentence" without punctuation, then nothing else
+  for (int i = 0; i < 300000; ++i) doc.body += "Russia attacked ";
+  Shared().Code(&doc, &ws, &result);
+  EXPECT_EQ(result.counts.capped_documents, 1u);
+  EXPECT_LE(doc.body.size(), Shared().options().max_document_bytes);
+  EXPECT_EQ(result.counts.capped_sentences, 1u);
+  EXPECT_EQ(result.counts.parsed, 0u);
+  EXPECT_TRUE(result.events.empty());
+  // one-letter words: the word cap cuts first
+  doc = text::Document();
+  for (int i = 0; i < 400000; ++i) doc.body += "a ";
+  EXPECT_TRUE(Shared().CapDocument(&doc));
+  EXPECT_LE(doc.body.size(), 2 * Shared().options().max_document_words);
+}
+
+TEST(PipelineSlow, AllCapsHeadlinesAndVerblessLinesDoNotCrash) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.date = "2024-03-01";
+  doc.body = "RUSSIA ATTACKS UKRAINE\n\nUkraine, Russia, China, India.\n\n!!! ??? ...\n\n";
+  Shared().Code(&doc, &ws, &result);
+  EXPECT_EQ(result.counts.documents, 1u);
+  for (const Event& e : result.events) {
+    EXPECT_EQ(doc.body.substr(e.verb_span.begin, e.verb_span.size()), e.verb_text);
+  }
+}
+
+}  // namespace
+}  // namespace parley::coding
