@@ -340,8 +340,9 @@ int SentenceMatcher::Reporter(int pred) const {
         tokens_[p].upos == "VERB") {
       return p;
     }
-    if (rel == "xcomp" || rel == "conj" || rel == "obj" || rel == "nsubj:pass") {
-      node = p;
+    if (rel == "xcomp" || rel == "conj" || rel == "obj" || rel == "nsubj:pass" ||
+        (rel == "nsubj" && tokens_[node].upos != "VERB")) {
+      node = p;  // an event noun reported as the subject of its clause climbs to that clause
       continue;
     }
     return -1;
@@ -471,6 +472,19 @@ void SentenceMatcher::SourceActors(int pred, std::vector<Found>* out, int depth)
     SourceActors(p, out, depth + 1);
     return;
   }
+  if (rel == "advcl" || RelIs(rel, "acl")) {
+    // "accused Qatar of supporting terrorism", "praised Japan for sending aid": the object
+    // of the governing verb does the act of an "of"/"for" gerund
+    for (uint32_t c : Children(pred)) {
+      if ((Rel(c) == "mark" || Rel(c) == "case") && (Lemma(c) == "of" || Lemma(c) == "for")) {
+        int obj = Child(p, "obj");
+        if (obj >= 0) {
+          ActorsAt(obj, out);
+          return;
+        }
+      }
+    }
+  }
   if (rel == "conj" || rel == "advcl") {
     int subj = SubjectToken(p);
     if (subj >= 0 && !(rel == "conj" && IsPassive(p) != IsPassive(pred))) {
@@ -540,7 +554,14 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
       case SlotKind::kObject: dep = ObjectToken(pred); break;
       case SlotKind::kIndirectObject: dep = Child(pred, "iobj"); break;
       case SlotKind::kPossessor: dep = Child(pred, "nmod:poss"); break;
-      case SlotKind::kXcomp: dep = Child(pred, "xcomp"); break;
+      case SlotKind::kXcomp:
+        // an open or a finite complement: "agreed to withdraw", "demanded that X withdraw"
+        dep = Child(pred, "xcomp");
+        if (dep < 0 || (!slot.words.empty() && !WordMatches(slot.words, dep))) {
+          int ccomp = Child(pred, "ccomp");
+          if (ccomp >= 0) dep = ccomp;
+        }
+        break;
       case SlotKind::kPrep: dep = PrepDependent(pred, slot); break;
       case SlotKind::kCcomp:
         if (Child(pred, "ccomp") < 0) return -1;
@@ -859,6 +880,13 @@ std::string EventCoder::PatternName(const lexicon::SourceRef& where) const {
 }
 
 bool EventCoder::CouldPair(std::span<const ActorMention> actors) const {
+  if (options_.keep_one_sided) {
+    // a one-sided event needs only one placed actor
+    for (const ActorMention& a : actors) {
+      if (!a.mention.country.empty()) return true;
+    }
+    return false;
+  }
   for (size_t i = 0; i < actors.size(); ++i) {
     for (size_t j = i + 1; j < actors.size(); ++j) {
       if (Pairable(actors[i].mention, actors[j].mention)) return true;

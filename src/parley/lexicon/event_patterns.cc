@@ -335,31 +335,37 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 // Regular English inflections of a verb lemma: -s, -ed, -ing, with e-drop, y -> ie, and the
 // doubled final consonant of short stressed stems ("shell" has none to double; "ban" ->
 // "banned"). Over-generation is harmless: a form only maps back to its lemma.
-std::vector<std::string> VerbForms(const std::string& v) {
-  std::vector<std::string> out;
+// Regular English inflections of a verb lemma: -s, -ed, -ing, with e-drop ("agree" keeps its
+// e: "agreeing"), y -> ie, and the doubled final consonant of short stressed stems ("ban" ->
+// "banned"). Each form carries a rank: 0 for the one regular spelling, 1 for the doubled
+// variant, so that "hoped" belongs to "hope" and not to "hop" whatever the file order.
+std::vector<std::pair<std::string, int>> VerbForms(const std::string& v) {
+  std::vector<std::pair<std::string, int>> out;
   if (v.size() < 2) return out;
   const char last = v.back();
   const char before = v[v.size() - 2];
   if (last == 's' || last == 'x' || last == 'z' || v.ends_with("ch") || v.ends_with("sh")) {
-    out.push_back(v + "es");
+    out.emplace_back(v + "es", 0);
   } else if (last == 'y' && !IsVowel(before)) {
-    out.push_back(v.substr(0, v.size() - 1) + "ies");
+    out.emplace_back(v.substr(0, v.size() - 1) + "ies", 0);
   } else {
-    out.push_back(v + "s");
+    out.emplace_back(v + "s", 0);
   }
   if (last == 'e') {
-    out.push_back(v + "d");
-    out.push_back(v.substr(0, v.size() - 1) + "ing");
+    out.emplace_back(v + "d", 0);
+    const bool keep_e = before == 'e' || before == 'y' || before == 'o';  // agreeing, dyeing
+    out.emplace_back((keep_e ? v : v.substr(0, v.size() - 1)) + "ing", 0);
   } else if (last == 'y' && !IsVowel(before)) {
-    out.push_back(v.substr(0, v.size() - 1) + "ied");
-    out.push_back(v + "ing");
+    out.emplace_back(v.substr(0, v.size() - 1) + "ied", 0);
+    out.emplace_back(v + "ing", 0);
   } else {
-    out.push_back(v + "ed");
-    out.push_back(v + "ing");
-    if (!IsVowel(last) && last != 'w' && last != 'x' && last != 'y' && IsVowel(before) &&
-        (v.size() < 3 || !IsVowel(v[v.size() - 3]))) {
-      out.push_back(v + last + "ed");
-      out.push_back(v + last + "ing");
+    const bool cvc = !IsVowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+                     IsVowel(before) && (v.size() < 3 || !IsVowel(v[v.size() - 3]));
+    out.emplace_back(v + "ed", cvc ? 1 : 0);
+    out.emplace_back(v + "ing", cvc ? 1 : 0);
+    if (cvc) {
+      out.emplace_back(v + last + "ed", 1);
+      out.emplace_back(v + last + "ing", 1);
     }
   }
   return out;
@@ -398,9 +404,18 @@ void PatternDictionary::Freeze() {
     map[patterns_[i].lemma].push_back(i);
   }
   // a form that is itself a lemma of the same kind keeps its own patterns
+  std::unordered_map<std::string, int> rank;
   for (const auto& [lemma, list] : verbs_) {
-    for (std::string& f : VerbForms(lemma)) {
-      if (verbs_.find(f) == verbs_.end()) verb_forms_.emplace(std::move(f), lemma);
+    for (auto& [form, r] : VerbForms(lemma)) {
+      if (verbs_.find(form) != verbs_.end()) continue;
+      auto it = rank.find(form);
+      // the lower rank wins; on equal ranks the alphabetically first lemma, so the result
+      // never depends on the order of the files
+      if (it != rank.end() && (it->second < r || (it->second == r && verb_forms_[form] < lemma))) {
+        continue;
+      }
+      rank[form] = r;
+      verb_forms_[form] = lemma;
     }
   }
   for (const auto& [lemma, list] : nouns_) {
