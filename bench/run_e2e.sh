@@ -51,6 +51,16 @@ tokens=$(grep -o '"deprel":' "$work/annotate.out" | wc -l)
 awk -v s="$start" -v e="$end" -v t="$tokens" -v n="$sentences" -v b="$((bytes / 10))" \
   'BEGIN { d = e - s; printf "annotate (read, clean, segment, tokenize, tag, lemmatize, parse, actors): %d bytes, %d sentences, %d tokens in %.2f s: %.0f sentences/s, %.0f tokens/s\n", b, n, t, d, n / d, t / d }'
 
+# The main job on the same web text as annotate (few political actors: most sentences are
+# skipped before tagging), for comparison with the news-like figures below.
+start=$(date +%s.%N)
+taskset -c 0 "$parley" code --threads 1 --input-format text --date 2024-01-01 "$work/annotate.txt" \
+  > "$work/code-web.out" 2> "$work/code-web.err"
+end=$(date +%s.%N)
+awk -v s="$start" -v e="$end" -v n="$sentences" -v t="$tokens" \
+  'BEGIN { d = e - s; printf "code --threads 1 on the web text: %d sentences, %d tokens in %.2f s: %.0f sentences/s, %.0f tokens/s\n", n, t, d, n / d, t / d }'
+grep "sentence(s)" "$work/code-web.err" | sed 's/^/  /'
+
 # The main job, raw text to JSONL events, on news-like text: the team-written news sentences of
 # tests/golden/events and the samples, grouped into dated JSONL documents of ten sentences and
 # repeated to CODE_SENTENCES sentences (default 40,000). Reports sentences/s and tokens/s on

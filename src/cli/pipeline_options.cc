@@ -46,14 +46,13 @@ int RunPipeline(const char* command, const InputOptions& input,
   }
   std::fprintf(stderr,
                "%s: %llu sentence(s): %llu parsed, %llu skipped (no possible event), %llu "
-               "capped (over %u tokens); %llu document(s) cut at %llu bytes; %llu event(s)\n",
+               "capped (over %u tokens); %llu document(s) cut at the size limit; %llu event(s)\n",
                command, static_cast<unsigned long long>(counts.sentences),
                static_cast<unsigned long long>(counts.parsed),
                static_cast<unsigned long long>(counts.skipped),
                static_cast<unsigned long long>(counts.capped_sentences),
                pipeline->options().max_sentence_tokens,
                static_cast<unsigned long long>(counts.capped_documents),
-               static_cast<unsigned long long>(pipeline->options().max_document_bytes),
                static_cast<unsigned long long>(counts.events));
   if (counts.undated > 0) {
     std::fprintf(stderr, "%s: %llu document(s) without a date: %s\n", command,

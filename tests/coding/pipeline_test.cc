@@ -108,24 +108,52 @@ TEST(PipelineSlow, UndatedDocumentsKeepAnEmptyDate) {
   EXPECT_EQ(result.events[0].date, "2022-02-24");
 }
 
-TEST(PipelineSlow, CapsLongDocumentsAndRunOnSentences) {
+TEST(PipelineSlow, CapsRunOnSentencesAndAnnotatedDocuments) {
   PipelineWorkspace ws;
   DocumentResult result;
   text::Document doc;
   doc.date = "2024-03-01";
-  // a 3 MB "sentence" without punctuation, then nothing else
+  // a 4.8 MB "sentence" without punctuation: coded a piece at a time, every piece capped
   for (int i = 0; i < 300000; ++i) doc.body += "Russia attacked ";
   Shared().Code(&doc, &ws, &result);
-  EXPECT_EQ(result.counts.capped_documents, 1u);
-  EXPECT_LE(doc.body.size(), Shared().options().max_document_bytes);
-  EXPECT_EQ(result.counts.capped_sentences, 1u);
+  EXPECT_EQ(result.counts.capped_documents, 0u);
+  EXPECT_GE(result.counts.capped_sentences, 4800000 / Pipeline::kCodeChunkBytes);
   EXPECT_EQ(result.counts.parsed, 0u);
   EXPECT_TRUE(result.events.empty());
-  // one-letter words: the word cap cuts first
+  // annotate keeps every token, so it cuts: at max_annotate_bytes ...
+  EXPECT_TRUE(Shared().CapDocument(&doc, /*code=*/false));
+  EXPECT_LE(doc.body.size(), Shared().options().max_annotate_bytes);
+  // ... or, for one-letter words, at max_document_words
   doc = text::Document();
   for (int i = 0; i < 400000; ++i) doc.body += "a ";
-  EXPECT_TRUE(Shared().CapDocument(&doc));
+  EXPECT_FALSE(Shared().CapDocument(&doc, /*code=*/true));
+  EXPECT_TRUE(Shared().CapDocument(&doc, /*code=*/false));
   EXPECT_LE(doc.body.size(), 2 * Shared().options().max_document_words);
+}
+
+// A 10,000-sentence document is coded whole, a piece at a time, with sentence indices that
+// run on across the pieces and spans into the one body.
+TEST(PipelineSlow, CodesALongDocumentWhole) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.date = "2024-03-01";
+  for (int i = 0; i < 10000; ++i) {
+    doc.body += (i % 100 == 99) ? "Russian troops attacked Ukraine on Tuesday.\n\n"
+                                : "Russian troops attacked Ukraine on Tuesday. ";
+  }
+  ASSERT_GT(doc.body.size(), Pipeline::kCodeChunkBytes);
+  Shared().Code(&doc, &ws, &result);
+  EXPECT_EQ(result.counts.sentences, 10000u);
+  ASSERT_EQ(result.events.size(), 10000u);
+  for (size_t i = 0; i < result.events.size(); ++i) {
+    const Event& e = result.events[i];
+    EXPECT_EQ(e.sentence_index, i);
+    EXPECT_EQ(doc.body.substr(e.verb_span.begin, e.verb_span.size()), "attacked");
+    EXPECT_EQ(doc.body.substr(e.source.span.begin, e.source.span.size()), "Russian troops");
+    if (::testing::Test::HasFailure()) break;
+  }
+  EXPECT_TRUE(doc.sentences.empty());  // nothing kept: memory is flat in document length
 }
 
 TEST(PipelineSlow, AllCapsHeadlinesAndVerblessLinesDoNotCrash) {

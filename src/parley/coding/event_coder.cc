@@ -156,8 +156,11 @@ bool SentenceMatcher::IsPassive(int i) const {
   for (uint32_t c : Children(i)) {
     if (Rel(c) == "aux:pass" || Rel(c) == "nsubj:pass") return true;
   }
-  // A reduced relative or participle ("the convoy attacked by rebels").
-  return RelIs(Rel(i), "acl") && Rel(i) != "acl:relcl" && tokens_[i].xpos == "VBN";
+  // A reduced relative or participle ("the convoy attacked by rebels"); with a direct object
+  // it is active whatever the tag ("troops attacked Ukraine", a past tense the tagger took
+  // for a participle and the parser for a modifier).
+  return RelIs(Rel(i), "acl") && Rel(i) != "acl:relcl" && tokens_[i].xpos == "VBN" &&
+         Child(i, "obj") < 0;
 }
 
 // True when token's lemma is in `words`, or (where the lemmatizer did not know the word) the
@@ -494,7 +497,9 @@ void SentenceMatcher::SourceActors(int pred, std::vector<Found>* out, int depth)
     SourceActors(p, out, depth + 1);
     return;
   }
-  if (rel == "acl:relcl" || (RelIs(rel, "acl") && tokens_[pred].xpos == "VBG")) {
+  // a relative clause, or an active participle ("troops shelling Kharkiv"): the noun it
+  // modifies acts
+  if (rel == "acl:relcl" || (RelIs(rel, "acl") && !IsPassive(pred))) {
     ActorsAt(p, out);
   }
 }

@@ -65,10 +65,11 @@ bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 }  // namespace
 
-bool Pipeline::CapDocument(text::Document* doc) const {
+bool Pipeline::CapDocument(text::Document* doc, bool code) const {
   if (doc->pretokenized) return false;
-  size_t limit = std::min<uint64_t>(doc->body.size(), options_.max_document_bytes);
-  if (doc->body.size() > 2 * options_.max_document_words) {
+  size_t limit = std::min<uint64_t>(
+      doc->body.size(), code ? options_.max_document_bytes : options_.max_annotate_bytes);
+  if (!code && doc->body.size() > 2 * options_.max_document_words) {
     // fewer bytes than two per word cannot hold too many words; more must be counted
     uint64_t words = 0;
     bool in_word = false;
@@ -88,11 +89,19 @@ bool Pipeline::CapDocument(text::Document* doc) const {
   return true;
 }
 
-void Pipeline::Prepare(text::Document* doc, DocumentResult* out) const {
+void Pipeline::Prepare(text::Document* doc, DocumentResult* out, bool code) const {
   out->Clear();
   out->counts.documents = 1;
-  if (CapDocument(doc)) out->counts.capped_documents = 1;
-  text_->Process(doc);
+  if (CapDocument(doc, code)) out->counts.capped_documents = 1;
+  if (code) {
+    // Code streams the body: the cleaner labels zones here, Run segments them chunk by chunk.
+    if (!doc->pretokenized) {
+      doc->sentences.clear();
+      text_->cleaner().Clean(doc);
+    }
+  } else {
+    text_->Process(doc);
+  }
   if (options_.code_title && !doc->pretokenized) {
     for (const text::Zone& zone : doc->zones) {
       if (zone.kind == text::ZoneKind::kTitle) {
@@ -107,7 +116,6 @@ void Pipeline::Prepare(text::Document* doc, DocumentResult* out) const {
     out->counts.undated = 1;
     if (default_date_ != lexicon::kUnknownDate) out->date = options_.default_date;
   }
-  out->counts.sentences = doc->sentences.size() + out->title_sentences.size();
 }
 
 void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date,
@@ -215,14 +223,54 @@ void Pipeline::ParseWithActors(text::Sentence* sentence, const std::vector<Actor
   }
 }
 
+namespace {
+
+// The text zones' spans (the whole body when the cleaner found no zones), cut into pieces of
+// at most `chunk` bytes at a paragraph break, else a line break, else a space, so that a long
+// document is segmented and coded a piece at a time.
+std::vector<text::Span> TextChunks(const text::Document& doc, size_t chunk) {
+  std::vector<text::Span> spans;
+  if (doc.zones.empty()) {
+    spans.push_back({0, static_cast<uint32_t>(doc.body.size())});
+  } else {
+    for (const text::Zone& z : doc.zones) {
+      if (z.kind == text::ZoneKind::kText) spans.push_back(z.span);
+    }
+  }
+  std::vector<text::Span> out;
+  const std::string_view body = doc.body;
+  for (text::Span s : spans) {
+    while (s.size() > chunk) {
+      const std::string_view window = body.substr(s.begin, chunk);
+      size_t cut = window.rfind("\n\n");
+      if (cut == std::string_view::npos || cut < chunk / 2) cut = window.rfind('\n');
+      if (cut == std::string_view::npos || cut < chunk / 2) cut = window.rfind(' ');
+      if (cut == std::string_view::npos || cut < chunk / 2) cut = chunk;
+      while (cut < chunk && cut > 0 &&
+             (static_cast<unsigned char>(body[s.begin + cut]) & 0xC0) == 0x80) {
+        --cut;
+      }
+      out.push_back({s.begin, static_cast<uint32_t>(s.begin + cut)});
+      s.begin += static_cast<uint32_t>(cut);
+    }
+    if (s.size() > 0) out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace
+
 void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out,
                    bool code) const {
-  Prepare(doc, out);
+  Prepare(doc, out, code);
   lexicon::Date date = default_date_;
   if (!lexicon::ParseIsoDate(out->date, &date)) date = lexicon::kUnknownDate;
 
+  // Codes (or annotates) `sentences`, whose first has index `first_index` in its zone.
   auto process = [&](std::vector<text::Sentence>& sentences,
-                     std::vector<std::vector<ActorMention>>& actors, std::string_view zone) {
+                     std::vector<std::vector<ActorMention>>& actors, std::string_view zone,
+                     size_t first_index) {
+    out->counts.sentences += sentences.size();
     actors.resize(sentences.size());
     for (size_t i = 0; i < sentences.size(); ++i) {
       text::Sentence& sentence = sentences[i];
@@ -230,7 +278,6 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
         // the tokens of a capped sentence are kept (offsets stay exact) but carry no syntax
         ++out->counts.capped_sentences;
         actors[i].clear();
-        if (code) std::vector<text::Token>().swap(sentence.tokens);  // nothing will read them
         continue;
       }
       bool may_yield = true;
@@ -261,15 +308,28 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
       SentenceInput in;
       in.doc = doc;
       in.sentence = &sentence;
-      in.sentence_index = static_cast<uint32_t>(i);
+      in.sentence_index = static_cast<uint32_t>(first_index + i);
       in.zone = zone;
       in.date = out->date;
       in.actors = actors[i];
       coder_->CodeSentence(in, &ws->coder, &out->events);
     }
   };
-  process(out->title_sentences, out->title_actors, "title");
-  process(doc->sentences, out->actors, "text");
+  process(out->title_sentences, out->title_actors, "title", 0);
+  if (!code || doc->pretokenized) {
+    process(doc->sentences, out->actors, "text", 0);
+  } else {
+    // Segment and code a piece of the body at a time: memory stays flat in document length.
+    size_t index = 0;
+    for (const text::Span& piece : TextChunks(*doc, kCodeChunkBytes)) {
+      doc->sentences.clear();
+      text_->segmenter().SegmentSpan(doc->body, piece, &doc->sentences);
+      process(doc->sentences, out->actors, "text", index);
+      index += doc->sentences.size();
+    }
+    doc->sentences.clear();
+    out->actors.clear();
+  }
   out->counts.events = out->events.size();
 }
 
@@ -313,7 +373,7 @@ void OrderedRunner::Process(Slot* slot, PipelineWorkspace* ws) const {
 void OrderedRunner::Push(text::Document doc) {
   auto slot = std::make_unique<Slot>();
   slot->doc = std::move(doc);
-  slot->cut = pipeline_.CapDocument(&slot->doc);
+  slot->cut = pipeline_.CapDocument(&slot->doc, mode_ == Mode::kCode);
   // Pre-tokenized documents arrive with tokens viewing the body; a short body lives inside the
   // string object (small-string optimisation), so the move can leave them dangling: re-point.
   if (slot->doc.pretokenized) {

@@ -45,11 +45,13 @@ struct PipelineOptions {
   // real news sentences are far shorter, and a run-on "sentence" of a million tokens (a 6 MB
   // line without punctuation) must not cost gigabytes.
   uint32_t max_sentence_tokens = 200;
-  // Documents longer than this are cut at a line or word boundary before cleaning (counted):
-  // a news story is a few kilobytes, a long report a few hundred, and the rest of a 60 MB record is not news text worth coding. Bounds the tokens one document can hold.
-  uint64_t max_document_bytes = uint64_t{1} << 20;
-  // ... and cut after this many words (a megabyte of one-letter words is half a million
-  // tokens; real text has about 170,000 words in a megabyte).
+  // Code segments and codes a document a piece at a time (kCodeChunkBytes), so its memory
+  // does not grow with the document; only a body beyond this is cut (counted).
+  uint64_t max_document_bytes = uint64_t{64} << 20;
+  // Annotate keeps every token of a document for its output: documents are cut (at a line or
+  // word boundary, counted) after this many bytes or words (a megabyte of one-letter words is
+  // half a million tokens; real text has about 170,000 words in a megabyte).
+  uint64_t max_annotate_bytes = uint64_t{1} << 20;
   uint64_t max_document_words = 200000;
 };
 
@@ -74,7 +76,7 @@ struct DocumentResult {
   // Headline sentences (tokens into Document::body), coded with zone "title".
   std::vector<text::Sentence> title_sentences;
   // Per sentence of Document::sentences (then per title sentence): its actors. Filled by
-  // Annotate for every sentence, by Code for the sentences it parsed.
+  // Annotate; Code streams the body and keeps neither the sentences nor their actors.
   std::vector<std::vector<ActorMention>> actors;
   std::vector<std::vector<ActorMention>> title_actors;
   std::vector<Event> events;
@@ -108,14 +110,19 @@ class Pipeline {
   // Fills doc (zones, sentences) and *out. Thread-safe; never throws for document content.
   void Annotate(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const;
 
-  // Cuts an over-long document body (max_document_bytes, max_document_words) at a line or
-  // word boundary; true when it did. Run/Code call it; OrderedRunner calls it before queueing so that documents
+  // Cuts an over-long document body at a line or word boundary (for `code`:
+  // max_document_bytes; otherwise max_annotate_bytes and max_document_words); true when it
+  // did. Code/Annotate call it; OrderedRunner calls it before queueing so that documents
   // waiting for a worker hold little memory.
-  bool CapDocument(text::Document* doc) const;
+  bool CapDocument(text::Document* doc, bool code) const;
 
-  // Raw document to events. Sentences that cannot yield an event (fewer than two actors, or
-  // no word that is a pattern predicate) are not parsed. Thread-safe; never throws for
-  // document content.
+  // Code segments a document's text this many bytes at a time.
+  static constexpr size_t kCodeChunkBytes = 256 * 1024;
+
+  // Raw document to events. The body is segmented and coded a piece at a time, so
+  // doc->sentences is empty afterwards and memory does not grow with the document. Sentences
+  // that cannot yield an event (no two actors that could form a dyad, or no word that is a
+  // pattern predicate) are not parsed. Thread-safe; never throws for document content.
   void Code(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const;
 
   [[nodiscard]] const syntax::SyntaxModel& model() const { return model_; }
@@ -128,8 +135,8 @@ class Pipeline {
  private:
   Pipeline() = default;
   void Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out, bool code) const;
-  // Text stage plus title segmentation, caps and the document date.
-  void Prepare(text::Document* doc, DocumentResult* out) const;
+  // Caps, cleaning (and for annotate the whole text stage), title segmentation, the date.
+  void Prepare(text::Document* doc, DocumentResult* out, bool code) const;
   void ParseWithActors(text::Sentence* sentence, const std::vector<ActorMention>& actors,
                        PipelineWorkspace* ws) const;
   // The actors of a sentence on `date`, from its forms, and its lemmas when `use_lemmas`
