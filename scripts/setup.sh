@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config python3
   libcli11-dev nlohmann-json3-dev libpugixml-dev libgumbo-dev libutf8proc-dev
   libzstd-dev libxxhash-dev
   libgtest-dev libbenchmark-dev

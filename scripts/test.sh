@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Parley's whole test suite: builds (warnings are errors), runs every ctest label
+# Runs Parley's whole test suite: checks the layering (no module includes one above it),
+# builds (warnings are errors), runs every ctest label
 # (unit, golden, slow), then each libFuzzer target for a short time under ASan/UBSan.
 # FUZZ_SECONDS (default 10) sets the time per fuzz target; 0 skips fuzzing. The fuzzers run
 # with a fixed seed so that CI is repeatable; longer exploratory runs: see docs/ARCHITECTURE.md.
@@ -7,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
+python3 scripts/check_layers.py --self-test
+python3 scripts/check_layers.py
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 (cd build && ctest --output-on-failure -j1)
