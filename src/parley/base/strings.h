@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley::base {
 
@@ -33,6 +34,20 @@ inline void AsciiLowerInto(std::string_view s, std::string* out) {
 [[nodiscard]] inline std::string AsciiLowerCopy(std::string_view s) {
   std::string out;
   AsciiLowerInto(s, &out);
+  return out;
+}
+
+// The fields of `s` separated by runs of spaces and tabs (views into `s`).
+[[nodiscard]] inline std::vector<std::string_view> SplitWhitespace(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
   return out;
 }
 

@@ -7,19 +7,6 @@ namespace parley::coding {
 
 namespace {
 
-std::vector<std::string_view> Fields(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 int RootIndex(std::string_view code) {
   if (code.size() < 2) return 0;
   int r = (code[0] - '0') * 10 + (code[1] - '0');
@@ -77,7 +64,7 @@ std::vector<GoldSentence> ReadGoldEvents(const std::string& path, std::string_vi
     }
     if (s[0] == '=') {
       if (out.empty()) throw Error(path, line, "'=' line before any '>' sentence");
-      std::vector<std::string_view> f = Fields(s.substr(1));
+      std::vector<std::string_view> f = base::SplitWhitespace(s.substr(1));
       GoldSentence& g = out.back();
       if (f.size() == 1 && f[0] == "none") {
         if (!g.events.empty()) throw Error(path, line, "'= none' after events");

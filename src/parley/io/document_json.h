@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "parley/coding/pipeline.h"
+#include "parley/io/json_append.h"
 #include "parley/text/document.h"
 
 namespace parley::io {
@@ -32,8 +33,5 @@ void WriteDocumentJson(const text::Document& doc, const DocumentJsonOptions& opt
 void WriteAnnotatedDocumentJson(const text::Document& doc, const coding::DocumentResult& result,
                                 std::string* out);
 
-// Appends `text` as a JSON string literal (quotes included) to *out: control characters
-// escaped, invalid UTF-8 replaced by U+FFFD.
-void AppendJsonString(std::string_view text, std::string* out);
 
 }  // namespace parley::io

@@ -8,7 +8,7 @@
 #include <utf8proc.h>
 
 #include "parley/error.h"
-#include "parley/io/document_json.h"
+#include "parley/io/json_append.h"
 
 namespace parley::io {
 
@@ -18,12 +18,6 @@ using coding::Event;
 using coding::EventActor;
 
 void AppendUint(uint64_t value, std::string* out) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value);
-  out->append(buf, end);
-}
-
-void AppendInt(int64_t value, std::string* out) {
   char buf[24];
   auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value);
   out->append(buf, end);
@@ -183,25 +177,6 @@ void AppendFractionDate(const DateParts& d, std::string* out) {
 
 // ---------------------------------------------------------------------------------------------
 // JSON pieces. Keys are fixed ASCII names that need no escaping.
-
-void AppendKey(std::string_view key, std::string* out) {
-  out->push_back('"');
-  out->append(key);
-  out->append("\":");
-}
-
-void AppendMember(std::string_view key, std::string_view value, std::string* out) {
-  AppendKey(key, out);
-  AppendJsonString(value, out);
-}
-
-void AppendSpan(text::Span span, std::string* out) {
-  out->push_back('[');
-  AppendUint(span.begin, out);
-  out->push_back(',');
-  AppendUint(span.end, out);
-  out->push_back(']');
-}
 
 void AppendActor(const EventActor& actor, std::string* out) {
   out->push_back('{');

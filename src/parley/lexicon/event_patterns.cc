@@ -17,19 +17,6 @@ const std::vector<uint32_t>& NoPatterns() {
   return kEmpty;
 }
 
-std::vector<std::string_view> SplitSpaces(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\t') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 // 'text' in quotes, built by appending (GCC 12 warns falsely on "'" + std::string(...)).
 std::string Quoted(std::string_view text) {
   std::string out;
@@ -437,7 +424,7 @@ void ReadPatternFile(const std::string& path, std::string_view text, DictionaryS
     pos = nl == text.npos ? text.size() : nl + 1;
     ++line;
     std::string_view body = raw.substr(0, raw.find('#'));
-    std::vector<std::string_view> fields = SplitSpaces(body);
+    std::vector<std::string_view> fields = base::SplitWhitespace(body);
     if (fields.empty()) continue;
     if (fields[0] == "set") {
       reader.ReadSet(fields, line);
