@@ -42,8 +42,15 @@ run segment taskset -c 0 "$parley" segment --input-format text "$work/corpus.txt
 # The full pipeline Parley has so far (text + tag + lemma + parse + actor lookup) on a tenth
 # of the corpus: sentences/s and tokens/s, load time included.
 head -c $((bytes / 10)) "$work/corpus.txt" > "$work/annotate.txt"
+# one JSONL document per EWT document (blank-line separated), so that no document is cut
+python3 -c '
+import json, sys
+text = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+for i, part in enumerate(p for p in text.split("\n\n") if p.strip()):
+    print(json.dumps({"id": "web-%d" % i, "date": "2024-01-01", "text": part}))
+' "$work/annotate.txt" > "$work/annotate.jsonl"
 start=$(date +%s.%N)
-taskset -c 0 "$parley" annotate --input-format text --date 2024-01-01 "$work/annotate.txt" \
+taskset -c 0 "$parley" annotate --threads 1 "$work/annotate.jsonl" \
   > "$work/annotate.out" 2> "$work/annotate.err"
 end=$(date +%s.%N)
 sentences=$(grep -o '"actors":' "$work/annotate.out" | wc -l)
@@ -54,7 +61,7 @@ awk -v s="$start" -v e="$end" -v t="$tokens" -v n="$sentences" -v b="$((bytes / 
 # The main job on the same web text as annotate (few political actors: most sentences are
 # skipped before tagging), for comparison with the news-like figures below.
 start=$(date +%s.%N)
-taskset -c 0 "$parley" code --threads 1 --input-format text --date 2024-01-01 "$work/annotate.txt" \
+taskset -c 0 "$parley" code --threads 1 "$work/annotate.jsonl" \
   > "$work/code-web.out" 2> "$work/code-web.err"
 end=$(date +%s.%N)
 awk -v s="$start" -v e="$end" -v n="$sentences" -v t="$tokens" \

@@ -106,8 +106,8 @@ class SentenceMatcher {
   void TargetActors(int pred, std::vector<Found>* out) const;
   void NounSourceActors(int noun, std::vector<Found>* out) const;
 
-  int Matches(const EventPattern& p, int pred, std::vector<std::pair<SlotRole, int>>* roles)
-      const;
+  int Matches(const EventPattern& p, int pred, std::vector<std::pair<SlotRole, int>>* roles,
+              int* absent) const;
   void CodePredicate(int pred, PredicateKind kind);
   void Emit(int pred, const EventPattern& p, const std::vector<Found>& sources,
             const std::vector<Found>& targets, bool negated, Modality modality, int reporter);
@@ -547,10 +547,11 @@ void SentenceMatcher::NounSourceActors(int noun, std::vector<Found>* out) const 
 // Checks the constraint slots of `pattern` at `pred`; records where the role slots point.
 // Role-only slots (`with:+`, `obj:+`) are optional: they say where an actor comes from when
 // the dependent is there. Returns the match's score (constraints plus role slots present),
-// or -1 when a constraint fails.
+// or -1 when a constraint fails; *absent counts the role slots not found.
 int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
-                             std::vector<std::pair<SlotRole, int>>* roles) const {
+                             std::vector<std::pair<SlotRole, int>>* roles, int* absent) const {
   roles->clear();
+  if (absent != nullptr) *absent = 0;
   int score = pattern.particle.empty() ? 0 : 1;
   for (const PatternSlot& slot : pattern.slots) {
     int dep = -1;
@@ -580,6 +581,7 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
     const bool constraint = !slot.words.empty() || slot.role == SlotRole::kNone;
     if (dep < 0) {
       if (constraint) return -1;
+      if (absent != nullptr) ++*absent;
       continue;
     }
     if (!slot.words.empty() && !WordMatches(slot.words, dep)) return -1;
@@ -760,6 +762,7 @@ void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
   std::vector<std::pair<SlotRole, int>> roles;
   std::vector<std::pair<SlotRole, int>> best_roles;
   int best_score = -1;
+  int best_absent = 0;
   for (uint32_t index : candidates) {
     const EventPattern& p = patterns.patterns()[index];
     if (!p.particle.empty()) {
@@ -776,12 +779,15 @@ void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
     } else if (!particle.empty()) {
       continue;  // "pull out" is not "pull"
     }
-    // the most specific match wins; on a tie the pattern written first
-    if (p.Specificity() <= best_score) continue;
-    int score = Matches(p, pred, &roles);
-    if (score <= best_score) continue;
+    // the best score wins, then the fewest role slots missing from the sentence ("meet"
+    // over "meet with:+" for "met Lavrov"), then the pattern written first
+    if (p.Specificity() < best_score) continue;
+    int absent = 0;
+    int score = Matches(p, pred, &roles, &absent);
+    if (score < best_score || (score == best_score && absent >= best_absent)) continue;
     best = &p;
     best_score = score;
+    best_absent = absent;
     best_roles = roles;
   }
   if (best == nullptr || best->IsNull()) return;
