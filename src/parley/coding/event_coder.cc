@@ -222,6 +222,13 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
   int d = scan(pred);
   if (d >= 0) return d;
   if (tokens_[pred].upos == "VERB") {
+    // a particle the parser left as an adverb keeps the phrase ("handed Mladic over to ...")
+    for (uint32_t c : Children(pred)) {
+      if ((Rel(c) == "compound:prt" || RelIs(Rel(c), "advmod")) &&
+          (d = scan(static_cast<int>(c))) >= 0) {
+        return d;
+      }
+    }
     int obj = ObjectToken(pred);
     if (obj >= 0) {
       d = scan(obj);
@@ -229,6 +236,16 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
       // "donated medicine and food to Turkey": the phrase hangs on the last conjunct
       for (uint32_t c : Children(obj)) {
         if (Rel(c) == "conj" && (d = scan(static_cast<int>(c))) >= 0) return d;
+      }
+      // an actor phrase attached too low ("discussed the war in Gaza with Jordan's king"):
+      // one level further down the object's own modifiers, for role slots only
+      if (slot.words.empty() && slot.role != SlotRole::kNone) {
+        for (uint32_t c : Children(obj)) {
+          if (RelIs(Rel(c), "nmod") && Rel(c) != "nmod:poss" &&
+              (d = scan(static_cast<int>(c))) >= 0) {
+            return d;
+          }
+        }
       }
     }
   } else if (LightVerbOf(pred) >= 0) {
