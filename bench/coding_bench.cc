@@ -78,8 +78,8 @@ void BM_CodeDocuments(benchmark::State& state) {
     }
   }
   state.SetItemsProcessed(static_cast<int64_t>(sentences));
-  state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(tokens),
-                                                  benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] =
+      benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["events"] = static_cast<double>(events) / static_cast<double>(state.iterations());
 }
 BENCHMARK(BM_CodeDocuments)->Unit(benchmark::kMillisecond);

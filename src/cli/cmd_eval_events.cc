@@ -18,9 +18,10 @@
 namespace parley::cli {
 
 int RunEvalEvents(int argc, char** argv) {
-  CLI::App app{"Code gold sentences (tests/golden/events/*.txt) and print precision, recall "
-               "and F1 per CAMEO root, matching events on root, source and target actors.",
-               argv[0]};
+  CLI::App app{
+      "Code gold sentences (tests/golden/events/*.txt) and print precision, recall "
+      "and F1 per CAMEO root, matching events on root, source and target actors.",
+      argv[0]};
   std::vector<std::string> inputs;
   app.add_option("inputs", inputs, "gold files or directories of *.txt")->required();
   PipelineCliOptions pipeline;
@@ -64,22 +65,20 @@ int RunEvalEvents(int argc, char** argv) {
     const coding::RootScore& s = score.roots[r];
     std::printf("%02d   %5llu  %5llu  %7llu  %9.3f  %6.3f  %5.3f  %10llu\n", r,
                 static_cast<unsigned long long>(s.tp + s.fn),
-                static_cast<unsigned long long>(s.tp + s.fp),
-                static_cast<unsigned long long>(s.tp), s.Precision(), s.Recall(), s.F1(),
-                static_cast<unsigned long long>(s.exact));
+                static_cast<unsigned long long>(s.tp + s.fp), static_cast<unsigned long long>(s.tp),
+                s.Precision(), s.Recall(), s.F1(), static_cast<unsigned long long>(s.exact));
   }
   const coding::RootScore& t = score.total;
   std::printf("all  %5llu  %5llu  %7llu  %9.3f  %6.3f  %5.3f  %10llu\n",
               static_cast<unsigned long long>(t.tp + t.fn),
-              static_cast<unsigned long long>(t.tp + t.fp),
-              static_cast<unsigned long long>(t.tp), t.Precision(), t.Recall(), t.F1(),
-              static_cast<unsigned long long>(t.exact));
-  std::printf("sentences=%llu no-event-sentences=%llu no-event-sentences-with-events=%llu "
-              "precision=%.4f recall=%.4f f1=%.4f\n",
-              static_cast<unsigned long long>(score.sentences),
-              static_cast<unsigned long long>(score.empty_sentences),
-              static_cast<unsigned long long>(score.empty_with_events), t.Precision(),
-              t.Recall(), t.F1());
+              static_cast<unsigned long long>(t.tp + t.fp), static_cast<unsigned long long>(t.tp),
+              t.Precision(), t.Recall(), t.F1(), static_cast<unsigned long long>(t.exact));
+  std::printf(
+      "sentences=%llu no-event-sentences=%llu no-event-sentences-with-events=%llu "
+      "precision=%.4f recall=%.4f f1=%.4f\n",
+      static_cast<unsigned long long>(score.sentences),
+      static_cast<unsigned long long>(score.empty_sentences),
+      static_cast<unsigned long long>(score.empty_with_events), t.Precision(), t.Recall(), t.F1());
   return 0;
 }
 

@@ -14,8 +14,9 @@ void PipelineCliOptions::AddTo(CLI::App& app) {
   app.add_option("--date", default_date,
                  "YYYY-MM-DD to use for documents that carry no date (default: none; their "
                  "events keep an empty date and codes fall back to each entry's default)");
-  app.add_option("--threads", threads, "worker threads (default: all cores); output order is "
-                                       "the input order whatever the number")
+  app.add_option("--threads", threads,
+                 "worker threads (default: all cores); output order is "
+                 "the input order whatever the number")
       ->check(CLI::Range(1, 256));
 }
 
@@ -27,8 +28,8 @@ coding::PipelineOptions PipelineCliOptions::Options() const {
   return o;
 }
 
-int RunPipeline(const char* command, const InputOptions& input,
-                const PipelineCliOptions& options, coding::OrderedRunner::Mode mode,
+int RunPipeline(const char* command, const InputOptions& input, const PipelineCliOptions& options,
+                coding::OrderedRunner::Mode mode,
                 const std::function<void(text::Document&, coding::DocumentResult&)>& sink) {
   std::unique_ptr<const coding::Pipeline> pipeline = coding::Pipeline::Load(options.Options());
   coding::PipelineCounts counts;
@@ -40,8 +41,8 @@ int RunPipeline(const char* command, const InputOptions& input,
                                    counts.Add(result.counts);
                                    sink(doc, result);
                                  });
-    status = ForEachDocument(input, &report,
-                             [&](text::Document& doc) { runner.Push(std::move(doc)); });
+    status =
+        ForEachDocument(input, &report, [&](text::Document& doc) { runner.Push(std::move(doc)); });
     runner.Finish();
   }
   std::fprintf(stderr,

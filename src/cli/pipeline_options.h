@@ -33,8 +33,8 @@ struct PipelineCliOptions {
 // threads and calls sink(doc, result) in input order. Prints the input report and the
 // pipeline's counts on stderr, prefixed with `command`. Returns the exit status (0, or 1
 // after a --strict stop); throws parley::Error when loading fails.
-int RunPipeline(const char* command, const InputOptions& input,
-                const PipelineCliOptions& options, coding::OrderedRunner::Mode mode,
+int RunPipeline(const char* command, const InputOptions& input, const PipelineCliOptions& options,
+                coding::OrderedRunner::Mode mode,
                 const std::function<void(text::Document&, coding::DocumentResult&)>& sink);
 
 }  // namespace parley::cli

@@ -51,9 +51,9 @@ std::vector<std::string> RunWithThreads(int threads, size_t docs) {
                          [&](text::Document& doc, DocumentResult& result) {
                            order.push_back(doc.id);
                            for (const Event& e : result.events) {
-                             out.push_back(e.doc_id + " " + std::to_string(e.sentence_index) +
-                                           " " + e.source.code + " " + e.target.code + " " +
-                                           e.cameo + " " + e.date);
+                             out.push_back(e.doc_id + " " + std::to_string(e.sentence_index) + " " +
+                                           e.source.code + " " + e.target.code + " " + e.cameo +
+                                           " " + e.date);
                            }
                          });
     for (text::Document& doc : MakeDocuments(docs)) runner.Push(std::move(doc));

@@ -63,8 +63,8 @@ TEST(CodeSampleGolden, EveryEventOfTheRepositorySample) {
     got.push_back(std::to_string(e["sentence_index"].get<int>()) + "\t" +
                   e["zone"].get<std::string>() + "\t" + e["source"]["code"].get<std::string>() +
                   "\t" + e["target"]["code"].get<std::string>() + "\t" +
-                  e["cameo"].get<std::string>() + "\t" + e["modality"].get<std::string>() +
-                  "\t" + e["evidence"]["verb"]["text"].get<std::string>() + "\t" +
+                  e["cameo"].get<std::string>() + "\t" + e["modality"].get<std::string>() + "\t" +
+                  e["evidence"]["verb"]["text"].get<std::string>() + "\t" +
                   e["source"]["text"].get<std::string>() + "\t" +
                   e["target"]["text"].get<std::string>());
     EXPECT_EQ(e["date"], "2026-02-12");

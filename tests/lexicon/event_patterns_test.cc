@@ -29,7 +29,7 @@ std::string Join(const std::vector<std::string>& words) {
 
 // "kind:role:prep:words" for one slot, e.g. "prep:target:with:" or "object:none::aid|food".
 std::string Describe(const PatternSlot& slot) {
-  static const char* const kKinds[] = {"subject", "object", "iobj", "prep",
+  static const char* const kKinds[] = {"subject", "object", "iobj",  "prep",
                                        "poss",    "xcomp",  "ccomp", "neg"};
   static const char* const kRoles[] = {"none", "source", "target"};
   return std::string(kKinds[static_cast<int>(slot.kind)]) + ":" +
@@ -144,8 +144,8 @@ TEST(PatternDictionary, ReadsTheClauseLexicon) {
 
 struct BadLine {
   const char* name;
-  const char* lines;  // placed after two lines of preamble, so they start at line 3
-  uint32_t line;      // the line the problem must name
+  const char* lines;    // placed after two lines of preamble, so they start at line 3
+  uint32_t line;        // the line the problem must name
   const char* message;  // a part of the message
 };
 
@@ -178,8 +178,7 @@ TEST(PatternDictionary, ReportsEachMalformedLineWithFileAndLine) {
       {"intent without =", "intent 04 036", 3, "expected 'intent CODE-PREFIX = CODE'"},
       {"intent to the null code", "intent 04 = ---", 3, "expected 'intent CODE-PREFIX = CODE'"},
       {"intent with a bad prefix", "intent 0x = 036", 3, "expected 'intent CODE-PREFIX = CODE'"},
-      {"intent with two codes", "intent 04 = 036 040", 3,
-       "expected 'intent CODE-PREFIX = CODE'"},
+      {"intent with two codes", "intent 04 = 036 040", 3, "expected 'intent CODE-PREFIX = CODE'"},
       {"reciprocal without codes", "reciprocal", 3, "expected 'reciprocal CODE-PREFIX"},
       {"reciprocal null code", "reciprocal 04 ---", 3, "'---' is not a code prefix"},
   };

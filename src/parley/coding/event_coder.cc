@@ -23,9 +23,8 @@ bool RelIs(std::string_view rel, std::string_view base) {
 }
 
 bool IsPersonalPronoun(std::string_view lemma) {
-  return lemma == "he" || lemma == "she" || lemma == "they" || lemma == "it" ||
-         lemma == "his" || lemma == "her" || lemma == "their" || lemma == "its" ||
-         lemma == "him" || lemma == "them";
+  return lemma == "he" || lemma == "she" || lemma == "they" || lemma == "it" || lemma == "his" ||
+         lemma == "her" || lemma == "their" || lemma == "its" || lemma == "him" || lemma == "them";
 }
 
 bool IsPersonPronoun(std::string_view lemma) {
@@ -175,9 +174,9 @@ bool SentenceMatcher::WordMatches(const lexicon::WordSet& words, int token) cons
     stem.append(replacement);
     return words.Contains(stem);
   };
-  return try_stem("ies", "y") || try_stem("es", "") || try_stem("s", "") ||
-         try_stem("ied", "y") || try_stem("ed", "") || try_stem("ed", "e") ||
-         try_stem("d", "") || try_stem("ing", "") || try_stem("ing", "e");
+  return try_stem("ies", "y") || try_stem("es", "") || try_stem("s", "") || try_stem("ied", "y") ||
+         try_stem("ed", "") || try_stem("ed", "e") || try_stem("d", "") || try_stem("ing", "") ||
+         try_stem("ing", "e");
 }
 
 // True when dependent `dep` is introduced by preposition `prep` (one or more words: the case
@@ -208,8 +207,7 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
   auto scan = [&](int head) -> int {
     for (uint32_t c : Children(head)) {
       std::string_view rel = Rel(c);
-      if (!RelIs(rel, "obl") && !RelIs(rel, "nmod") && !RelIs(rel, "advcl") &&
-          !RelIs(rel, "acl")) {
+      if (!RelIs(rel, "obl") && !RelIs(rel, "nmod") && !RelIs(rel, "advcl") && !RelIs(rel, "acl")) {
         continue;
       }
       if (rel == "nmod:poss" || rel == "acl:relcl") continue;
@@ -428,8 +426,8 @@ void SentenceMatcher::ActorsAt(int t, std::vector<Found>* out, int depth) const 
   } else if (tokens_[t].upos == "PRON" && IsPersonalPronoun(Lemma(t))) {
     Resolve(t, out);
   } else if (depth < 3) {
-    static constexpr std::string_view kModifiers[] = {"appos",     "flat",  "compound",
-                                                      "nmod:poss", "amod",  "nmod"};
+    static constexpr std::string_view kModifiers[] = {"appos",     "flat", "compound",
+                                                      "nmod:poss", "amod", "nmod"};
     for (std::string_view rel : kModifiers) {
       size_t before = out->size();
       for (uint32_t c : Children(t)) {
@@ -573,10 +571,18 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
   for (const PatternSlot& slot : pattern.slots) {
     int dep = -1;
     switch (slot.kind) {
-      case SlotKind::kSubject: dep = SubjectToken(pred); break;
-      case SlotKind::kObject: dep = ObjectToken(pred); break;
-      case SlotKind::kIndirectObject: dep = Child(pred, "iobj"); break;
-      case SlotKind::kPossessor: dep = Child(pred, "nmod:poss"); break;
+      case SlotKind::kSubject:
+        dep = SubjectToken(pred);
+        break;
+      case SlotKind::kObject:
+        dep = ObjectToken(pred);
+        break;
+      case SlotKind::kIndirectObject:
+        dep = Child(pred, "iobj");
+        break;
+      case SlotKind::kPossessor:
+        dep = Child(pred, "nmod:poss");
+        break;
       case SlotKind::kXcomp:
         // an open or a finite complement: "agreed to withdraw", "demanded that X withdraw"
         dep = Child(pred, "xcomp");
@@ -585,7 +591,9 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
           if (ccomp >= 0) dep = ccomp;
         }
         break;
-      case SlotKind::kPrep: dep = PrepDependent(pred, slot); break;
+      case SlotKind::kPrep:
+        dep = PrepDependent(pred, slot);
+        break;
       case SlotKind::kCcomp:
         if (Child(pred, "ccomp") < 0) return -1;
         ++score;
@@ -689,9 +697,8 @@ void SentenceMatcher::Emit(int pred, const EventPattern& p, const std::vector<Fo
     e.url = in_.doc->url;
     // the same pair and code from another predicate of the sentence is one event
     for (const Event& o : ws_.pending) {
-      if (o.cameo == e.cameo && o.source.span == e.source.span &&
-          o.target.span == e.target.span && o.source.code == e.source.code &&
-          o.target.code == e.target.code) {
+      if (o.cameo == e.cameo && o.source.span == e.source.span && o.target.span == e.target.span &&
+          o.source.code == e.source.code && o.target.code == e.target.code) {
         return;
       }
     }
@@ -787,7 +794,8 @@ void SentenceMatcher::CodePredicate(int pred, PredicateKind kind) {
       bool has = particle == p.particle;
       if (!has) {
         for (uint32_t c : Children(pred)) {
-          if (RelIs(Rel(c), "advmod") && Lemma(c) == p.particle && c > static_cast<uint32_t>(pred)) {
+          if (RelIs(Rel(c), "advmod") && Lemma(c) == p.particle &&
+              c > static_cast<uint32_t>(pred)) {
             has = true;
           }
         }
@@ -897,8 +905,9 @@ EventCoder::EventCoder(std::shared_ptr<const lexicon::DictionarySet> dictionarie
     throw Error("event patterns: " + std::to_string(count) + " problem(s):" + problems);
   }
   if (!patterns.patterns().empty() && !patterns.has_clauses()) {
-    throw Error("event patterns: the dictionaries have patterns but no clause lexicon "
-                "(clause/intent lines, dict/verbs/clauses.txt)");
+    throw Error(
+        "event patterns: the dictionaries have patterns but no clause lexicon "
+        "(clause/intent lines, dict/verbs/clauses.txt)");
   }
 }
 

@@ -57,9 +57,9 @@ struct CoderWorkspace {
   std::vector<uint32_t> child_begin;
   std::vector<uint32_t> children;
   std::vector<uint32_t> fill;
-  std::vector<int32_t> actor_at;     // per token: first actor mention on it, or -1
-  std::vector<std::string> lemmas;   // lower-case lemma per token
-  std::vector<Event> pending;              // events of the sentence before suppression
+  std::vector<int32_t> actor_at;            // per token: first actor mention on it, or -1
+  std::vector<std::string> lemmas;          // lower-case lemma per token
+  std::vector<Event> pending;               // events of the sentence before suppression
   std::vector<uint32_t> pending_predicate;  // per pending event: its predicate token
   std::vector<int32_t> pending_reporter;    // per pending event: the reporting verb, or -1
 };
@@ -84,8 +84,7 @@ class EventCoder {
 
   // Codes one sentence and appends its events to *out (in predicate order). Never throws;
   // allocation-free per token once `ws` has warmed up, apart from the events themselves.
-  void CodeSentence(const SentenceInput& input, CoderWorkspace* ws,
-                    std::vector<Event>* out) const;
+  void CodeSentence(const SentenceInput& input, CoderWorkspace* ws, std::vector<Event>* out) const;
 
   [[nodiscard]] const lexicon::DictionarySet& dictionaries() const { return *dictionaries_; }
   [[nodiscard]] const lexicon::Codebook& codebook() const { return *codebook_; }

@@ -106,7 +106,8 @@ EventScore ScoreEvents(const Pipeline& pipeline, const std::vector<GoldSentence>
       bool matched = false;
       for (size_t k = 0; k < g.events.size() && !matched; ++k) {
         const GoldEvent& ge = g.events[k];
-        if (used[k] || RootIndex(ge.code) != root || ActorKey(ge.source) != ActorKey(e.source.code) ||
+        if (used[k] || RootIndex(ge.code) != root ||
+            ActorKey(ge.source) != ActorKey(e.source.code) ||
             ActorKey(ge.target) != ActorKey(e.target.code)) {
           continue;
         }

@@ -16,7 +16,7 @@ namespace parley::coding {
 struct GoldEvent {
   std::string source;  // actor code, "USAGOV"
   std::string target;
-  std::string code;    // CAMEO code, "036"
+  std::string code;  // CAMEO code, "036"
 };
 
 struct GoldSentence {
@@ -51,9 +51,9 @@ struct EventScore {
   std::array<RootScore, 21> roots;  // [1..20]; [0] unused
   RootScore total;
   uint64_t sentences = 0;
-  uint64_t empty_sentences = 0;        // gold says: no event
-  uint64_t empty_with_events = 0;      // ... but the coder produced some
-  std::vector<std::string> mistakes;   // "file:line: missed/extra ..." lines
+  uint64_t empty_sentences = 0;       // gold says: no event
+  uint64_t empty_with_events = 0;     // ... but the coder produced some
+  std::vector<std::string> mistakes;  // "file:line: missed/extra ..." lines
 };
 
 // The actor key used for matching ("USA" for "USAGOV", "IGOUNO" for "IGOUNO...").

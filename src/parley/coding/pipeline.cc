@@ -1,6 +1,7 @@
 #include "parley/coding/pipeline.h"
 
 #include <algorithm>
+#include <future>
 
 #include "parley/error.h"
 #include "parley/paths.h"
@@ -37,10 +38,14 @@ std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
     throw Error("default date '" + options.default_date + "' is not a YYYY-MM-DD date");
   }
   const std::string data_dir = DataDir();
+  // The dictionaries load on a second thread while the model loads: the two are independent
+  // and together are most of the start-up time.
+  const std::string dictionaries = options.dictionaries.empty() ? data_dir : options.dictionaries;
+  std::future<std::shared_ptr<const lexicon::DictionarySet>> dictionary_set = std::async(
+      std::launch::async, [dictionaries] { return lexicon::DictionarySet::Load(dictionaries); });
   p->model_ = syntax::SyntaxModel::Load(options.model_path.empty() ? DefaultModelPath()
-                                                                    : options.model_path);
-  p->dictionaries_ =
-      lexicon::DictionarySet::Load(options.dictionaries.empty() ? data_dir : options.dictionaries);
+                                                                   : options.model_path);
+  p->dictionaries_ = dictionary_set.get();  // rethrows a load error
   p->codebook_ = options.codebook_path.empty() ? lexicon::Codebook::LoadDefault()
                                                : lexicon::Codebook::Load(options.codebook_path);
   p->text_ = std::make_unique<text::TextPipeline>(data_dir + "/text");
@@ -118,9 +123,8 @@ void Pipeline::Prepare(text::Document* doc, DocumentResult* out, bool code) cons
   }
 }
 
-void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date,
-                            bool use_lemmas, PipelineWorkspace* ws,
-                            std::vector<ActorMention>* actors) const {
+void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date, bool use_lemmas,
+                            PipelineWorkspace* ws, std::vector<ActorMention>* actors) const {
   actors->clear();
   ws->forms.clear();
   ws->lemmas.clear();

@@ -35,10 +35,10 @@
 namespace parley::coding {
 
 struct PipelineOptions {
-  std::string model_path;    // empty: the shipped model (DefaultModelPath())
-  std::string dictionaries;  // empty: the shipped dictionaries (DataDir()); or DIR, petrarch:DIR
-  std::string codebook_path; // empty: the shipped codebook
-  std::string default_date;  // YYYY-MM-DD for documents without a date; empty: none
+  std::string model_path;     // empty: the shipped model (DefaultModelPath())
+  std::string dictionaries;   // empty: the shipped dictionaries (DataDir()); or DIR, petrarch:DIR
+  std::string codebook_path;  // empty: the shipped codebook
+  std::string default_date;   // YYYY-MM-DD for documents without a date; empty: none
   CoderOptions coder;
   bool code_title = true;  // code the headline zone (events carry zone "title")
   // Sentences longer than this many tokens are not tagged, parsed or coded (counted as capped):
@@ -66,7 +66,7 @@ struct PipelineCounts {
   uint64_t capped_documents = 0;  // over max_document_bytes
   uint64_t undated = 0;           // documents without a usable date (events keep date "")
   uint64_t events = 0;
-  uint64_t stale_mentions = 0;    // actor mentions in documents dated after `verified:`
+  uint64_t stale_mentions = 0;  // actor mentions in documents dated after `verified:`
   std::map<std::string, uint64_t> stale_by_country;
   void Add(const PipelineCounts& other);
 };
@@ -95,7 +95,7 @@ struct PipelineWorkspace {
   std::vector<std::string_view> parts;
   std::vector<lexicon::Mention> mentions;
   std::vector<lexicon::Mention> part_mentions;
-  text::Sentence reduced;               // a sentence with its actor mentions reduced
+  text::Sentence reduced;  // a sentence with its actor mentions reduced
   std::vector<int32_t> reduced_index;
   std::vector<uint32_t> original_index;
 };

@@ -33,5 +33,4 @@ void WriteDocumentJson(const text::Document& doc, const DocumentJsonOptions& opt
 void WriteAnnotatedDocumentJson(const text::Document& doc, const coding::DocumentResult& result,
                                 std::string* out);
 
-
 }  // namespace parley::io

@@ -30,9 +30,15 @@ void AppendJsonString(std::string_view text, std::string* out) {
       ++i;
     } else if (c < 0x20) {
       switch (c) {
-        case '\n': out->append("\\n"); break;
-        case '\r': out->append("\\r"); break;
-        case '\t': out->append("\\t"); break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
         default:
           out->append("\\u00");
           out->push_back(kHex[c >> 4]);
@@ -41,9 +47,9 @@ void AppendJsonString(std::string_view text, std::string* out) {
       ++i;
     } else {
       utf8proc_int32_t code_point = 0;
-      const utf8proc_ssize_t n = utf8proc_iterate(
-          reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
-          static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
+      const utf8proc_ssize_t n =
+          utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                           static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
       if (n <= 0) {
         out->append("\xEF\xBF\xBD");  // U+FFFD for an invalid byte
         ++i;

@@ -91,8 +91,8 @@ struct FileReader {
     }
     size_t colon = text.find(':');
     if (colon == text.npos || colon == 0 || colon + 1 == text.size()) {
-      Problem(line, "slot '" + std::string(text) +
-                        "' is not NAME:WORDS, NAME:+, NAME:$, ccomp or neg");
+      Problem(line,
+              "slot '" + std::string(text) + "' is not NAME:WORDS, NAME:+, NAME:$, ccomp or neg");
       return false;
     }
     std::string_view name = text.substr(0, colon);
@@ -374,8 +374,7 @@ std::vector<std::string> NounForms(const std::string& n) {
 
 }  // namespace
 
-std::string_view PatternDictionary::LemmaOfForm(PredicateKind kind,
-                                                std::string_view form) const {
+std::string_view PatternDictionary::LemmaOfForm(PredicateKind kind, std::string_view form) const {
   const auto& map = kind == PredicateKind::kVerb ? verb_forms_ : noun_forms_;
   auto it = map.find(form);
   return it == map.end() ? std::string_view() : std::string_view(it->second);

@@ -64,13 +64,13 @@ struct EventPattern {
 // How clause-level words are read: the verbs that announce an intention, report speech, the
 // modals of possibility, and how an intended act is coded (CAMEO's 03x / 13x conventions).
 struct ClauseLexicon {
-  WordSet intent_verbs;     // plan, vow, pledge, intend, expect (passive "is expected to") ...
-  WordSet intent_modals;    // will, shall, 'll
-  WordSet intent_modifiers; // upcoming, planned: an event noun they modify is intended
-  WordSet possible_modals;  // may, might, could
-  WordSet report_verbs;     // say, tell, report, claim, announce ...
-  WordSet negators;         // not, never, n't, no
-  WordSet negating_verbs;   // refuse, decline, fail: their "to" complement did not happen
+  WordSet intent_verbs;      // plan, vow, pledge, intend, expect (passive "is expected to") ...
+  WordSet intent_modals;     // will, shall, 'll
+  WordSet intent_modifiers;  // upcoming, planned: an event noun they modify is intended
+  WordSet possible_modals;   // may, might, could
+  WordSet report_verbs;      // say, tell, report, claim, announce ...
+  WordSet negators;          // not, never, n't, no
+  WordSet negating_verbs;    // refuse, decline, fail: their "to" complement did not happen
   // Verbs that carry an event noun and give it their subject ("held talks", "launched a
   // strike", "imposed sanctions"); other governors do not ("police dispersed the protest").
   WordSet light_verbs;
@@ -116,10 +116,8 @@ class PatternDictionary {
   std::vector<EventPattern> patterns_;
   ClauseLexicon clauses_;
   bool has_clauses_ = false;
-  std::unordered_map<std::string, std::vector<uint32_t>, base::StringHash, std::equal_to<>>
-      verbs_;
-  std::unordered_map<std::string, std::vector<uint32_t>, base::StringHash, std::equal_to<>>
-      nouns_;
+  std::unordered_map<std::string, std::vector<uint32_t>, base::StringHash, std::equal_to<>> verbs_;
+  std::unordered_map<std::string, std::vector<uint32_t>, base::StringHash, std::equal_to<>> nouns_;
   std::unordered_map<std::string, std::string, base::StringHash, std::equal_to<>> verb_forms_;
   std::unordered_map<std::string, std::string, base::StringHash, std::equal_to<>> noun_forms_;
 };
