@@ -26,6 +26,7 @@ int RunAnnotate(int argc, char** argv) {
   PipelineCliOptions pipeline;
   pipeline.AddTo(app);
   CLI11_PARSE(app, argc, argv);
+  pipeline.library.require_patterns = false;  // annotate codes nothing
 
   std::string line;
   return RunPipeline("parley annotate", input, pipeline, coding::OrderedRunner::Mode::kAnnotate,

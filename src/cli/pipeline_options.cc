@@ -9,8 +9,8 @@ namespace parley::cli {
 void PipelineCliOptions::AddTo(CLI::App& app) {
   app.add_option("--model", model_path, "syntax model file (default: the shipped model)");
   app.add_option("--dictionaries", dictionaries,
-                 "dictionary directory with a manifest.txt, or petrarch:DIR (default: the "
-                 "shipped dictionaries)");
+                 "default, a dictionary directory with a manifest.txt, petrarch:DIR, or a "
+                 "comma-separated list of these (default: the shipped dictionaries)");
   app.add_option("--date", default_date,
                  "YYYY-MM-DD to use for documents that carry no date (default: none; their "
                  "events keep an empty date and codes fall back to each entry's default)");

@@ -40,7 +40,17 @@ std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
   const std::string data_dir = DataDir();
   // The dictionaries load on a second thread while the model loads: the two are independent
   // and together are most of the start-up time.
-  const std::string dictionaries = options.dictionaries.empty() ? data_dir : options.dictionaries;
+  // "default" (alone or in a comma-separated list) names the shipped dictionaries
+  std::string dictionaries;
+  std::string_view spec = options.dictionaries;
+  if (spec.empty()) spec = "default";
+  while (!spec.empty()) {
+    const size_t comma = spec.find(',');
+    const std::string_view part = spec.substr(0, comma);
+    if (!dictionaries.empty()) dictionaries += ',';
+    dictionaries += part == "default" ? data_dir : std::string(part);
+    spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
+  }
   std::future<std::shared_ptr<const lexicon::DictionarySet>> dictionary_set = std::async(
       std::launch::async, [dictionaries] { return lexicon::DictionarySet::Load(dictionaries); });
   p->model_ = syntax::SyntaxModel::Load(options.model_path.empty() ? DefaultModelPath()
@@ -50,6 +60,14 @@ std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
                                                : lexicon::Codebook::Load(options.codebook_path);
   p->text_ = std::make_unique<text::TextPipeline>(data_dir + "/text");
   p->coder_ = std::make_unique<EventCoder>(p->dictionaries_, &p->codebook_, options.coder);
+  if (options.require_patterns && p->dictionaries_->patterns().patterns().empty()) {
+    // PETRARCH verb dictionaries are read but not yet compiled into event patterns: coding
+    // with them alone would silently yield nothing
+    throw Error("dictionaries '" + dictionaries +
+                "' have no event patterns (Parley's patterns are in dict/verbs; PETRARCH verb "
+                "files are not compiled into patterns yet): add 'default', e.g. "
+                "--dictionaries petrarch:DIR,default");
+  }
   return p;
 }
 

@@ -40,6 +40,9 @@ struct PipelineOptions {
   std::string codebook_path;  // empty: the shipped codebook
   std::string default_date;   // YYYY-MM-DD for documents without a date; empty: none
   CoderOptions coder;
+  // Load fails when the dictionaries have no event pattern (coding would yield nothing);
+  // `annotate`, which codes nothing, turns this off.
+  bool require_patterns = true;
   bool code_title = true;  // code the headline zone (events carry zone "title")
   // Sentences longer than this many tokens are not tagged, parsed or coded (counted as capped):
   // real news sentences are far shorter, and a run-on "sentence" of a million tokens (a 6 MB
@@ -103,7 +106,8 @@ struct PipelineWorkspace {
 class Pipeline {
  public:
   // Loads the model, dictionaries, codebook and text rules. Throws parley::Error naming the
-  // file (and line) of the first problem, or a bad default date.
+  // file (and line) of the first problem, a bad default date, or dictionaries without any
+  // event pattern.
   [[nodiscard]] static std::unique_ptr<const Pipeline> Load(const PipelineOptions& options);
 
   // Every stage on every sentence: tokens with syntax, actors per sentence; no events.
