@@ -46,9 +46,11 @@ int RunPipeline(const char* command, const InputOptions& input, const PipelineCl
     runner.Finish();
   }
   std::fprintf(stderr,
-               "%s: %llu sentence(s): %llu parsed, %llu skipped (no possible event), %llu "
+               "%s: %llu sentence(s), %llu token(s): %llu parsed, %llu skipped (no possible "
+               "event), %llu "
                "capped (over %u tokens); %llu document(s) cut at the size limit; %llu event(s)\n",
                command, static_cast<unsigned long long>(counts.sentences),
+               static_cast<unsigned long long>(counts.tokens),
                static_cast<unsigned long long>(counts.parsed),
                static_cast<unsigned long long>(counts.skipped),
                static_cast<unsigned long long>(counts.capped_sentences),

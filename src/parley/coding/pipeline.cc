@@ -11,6 +11,7 @@ namespace parley::coding {
 void PipelineCounts::Add(const PipelineCounts& o) {
   documents += o.documents;
   sentences += o.sentences;
+  tokens += o.tokens;
   parsed += o.parsed;
   skipped += o.skipped;
   capped_sentences += o.capped_sentences;
@@ -296,6 +297,7 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
     actors.resize(sentences.size());
     for (size_t i = 0; i < sentences.size(); ++i) {
       text::Sentence& sentence = sentences[i];
+      out->counts.tokens += sentence.tokens.size();
       if (sentence.tokens.size() > options_.max_sentence_tokens) {
         // the tokens of a capped sentence are kept (offsets stay exact) but carry no syntax
         ++out->counts.capped_sentences;

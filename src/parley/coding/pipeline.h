@@ -62,6 +62,7 @@ struct PipelineOptions {
 struct PipelineCounts {
   uint64_t documents = 0;
   uint64_t sentences = 0;         // sentences segmented (text and title zones)
+  uint64_t tokens = 0;            // their tokens
   uint64_t parsed = 0;            // sentences tagged and parsed
   uint64_t skipped = 0;           // not parsed: no two actors that could form a dyad, or no
                                   // predicate word
