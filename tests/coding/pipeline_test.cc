@@ -3,6 +3,7 @@
 // sentence can cost, and undated documents keep an empty event date.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -86,6 +87,21 @@ TEST(PipelineSlow, CodesTheSentencesItShould) {
   EXPECT_EQ(result.counts.sentences, 3u);
   EXPECT_EQ(result.counts.parsed + result.counts.skipped, 3u);
   EXPECT_GE(result.counts.skipped, 1u);  // the weather sentence is not parsed
+}
+
+// "American and Filipino troops": the bare adjective shares the agent of the mention after it,
+// and both are sources wherever the coder finds the troops.
+TEST(PipelineSlow, CoordinatedAdjectivesShareTheirAgent) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.date = "2024-03-01";
+  doc.body = "American and Filipino troops attacked Chinese ships.";
+  Shared().Code(&doc, &ws, &result);
+  std::vector<std::string> sources;
+  for (const Event& e : result.events) sources.push_back(e.source.code + ">" + e.target.country);
+  std::sort(sources.begin(), sources.end());
+  EXPECT_EQ(sources, (std::vector<std::string>{"PHLMIL>CHN", "USAMIL>CHN"}));
 }
 
 TEST(PipelineSlow, UndatedDocumentsKeepAnEmptyDate) {

@@ -152,8 +152,8 @@ TEST(EventsGolden, PrecisionAndRecallFloors) {
   }
   ASSERT_GE(gold.size(), 300u);
   const EventScore score = ScoreEvents(SharedPipeline(), gold);
-  EXPECT_GE(score.total.Precision(), 0.80);
-  EXPECT_GE(score.total.Recall(), 0.40);
+  EXPECT_GE(score.total.Precision(), 0.85);
+  EXPECT_GE(score.total.Recall(), 0.45);
   EXPECT_EQ(score.empty_with_events, 0u) << "a sentence that must yield nothing yielded events";
 }
 

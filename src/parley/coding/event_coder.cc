@@ -376,6 +376,12 @@ void SentenceMatcher::ActorsOnToken(int t, std::vector<Found>* out) const {
     bool dup = std::any_of(out->begin(), out->end(),
                            [&](const Found& f) { return f.actor == a && f.pronoun < 0; });
     if (!dup) out->push_back(Found{static_cast<uint32_t>(a), -1});
+    // "Russian and Chinese warships": the coordinated adjective shares this head
+    for (size_t b = 0; b < in_.actors.size(); ++b) {
+      if (in_.actors[b].shares_head_of == static_cast<int32_t>(a)) {
+        out->push_back(Found{static_cast<uint32_t>(b), -1});
+      }
+    }
   }
 }
 

@@ -29,6 +29,10 @@ namespace parley::coding {
 struct ActorMention {
   lexicon::Mention mention;
   text::Span span;
+  // For a bare adjective coordinated with a composed mention ("Russian and Chinese
+  // warships"): the index of that mention, whose agent it shares; -1 otherwise. Wherever
+  // the coder finds that mention it finds this one too.
+  int32_t shares_head_of = -1;
 };
 
 struct CoderOptions {

@@ -194,6 +194,29 @@ void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date, 
     }
     if (found.size() >= 2) actors->insert(actors->end(), found.begin(), found.end());
   }
+  // "Russian and Chinese warships", "American and Filipino troops": a country adjective alone,
+  // then "and"/"or"/",", then an adjective + agent mention: the first shares the agent.
+  for (size_t a = 0; a + 1 < actors->size(); ++a) {
+    ActorMention& first = (*actors)[a];
+    const ActorMention& second = (*actors)[a + 1];
+    const lexicon::Mention& m1 = first.mention;
+    const lexicon::Mention& m2 = second.mention;
+    if (!m1.sector.empty() || m2.sector.empty() || m2.agent_name < 0 || m2.modifier_name < 0 ||
+        m1.token_end + 1 != m2.token_begin || m1.token_end - m1.token_begin != 1 ||
+        m2.token_end - m2.token_begin < 2) {
+      continue;
+    }
+    const lexicon::NameRecord& name = dictionaries_->names()[m1.name];
+    const std::string_view link = sentence.tokens[m1.token_end].form;
+    if (name.role != lexicon::NameRole::kAdjective ||
+        (link != "and" && link != "or" && link != ",")) {
+      continue;
+    }
+    first.mention.sector = m2.sector;
+    first.mention.code = m1.country + m2.sector;
+    first.mention.agent_name = m2.agent_name;
+    first.shares_head_of = static_cast<int32_t>(a + 1);
+  }
 }
 
 // Parses a sentence with each multi-word actor mention reduced to its last word ("German
