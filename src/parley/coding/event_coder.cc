@@ -331,6 +331,11 @@ Modality SentenceMatcher::ModalityOf(int pred) const {
       node = p;
       continue;
     }
+    // "Russia's plans to annex", "a pledge to withdraw": the complement of an intent noun
+    if (Rel(node) == "acl" && tokens_[p].upos == "NOUN" &&
+        clauses_.intent_verbs.Contains(Lemma(p))) {
+      return Modality::kIntent;
+    }
     if (Rel(node) == "conj") {
       node = p;
       continue;
@@ -757,8 +762,13 @@ bool SentenceMatcher::Asserted(int pred) const {
     int p = Parent(node);
     if (p < 0) return true;
     std::string_view rel = Rel(node);
-    if (rel == "ccomp" || rel == "xcomp" || rel == "advcl") {
-      if (clauses_.request_verbs.Contains(Lemma(p))) return false;
+    if (rel == "ccomp" || rel == "xcomp" || rel == "advcl" || RelIs(rel, "acl")) {
+      // requested acts, and the acts of an accusation or a denial ("accused Azerbaijan of
+      // launching an attack": the accusation is the event, the attack only alleged)
+      if (clauses_.request_verbs.Contains(Lemma(p)) || clauses_.alleging_verbs.Contains(Lemma(p))) {
+        return false;
+      }
+      if (RelIs(rel, "acl")) return true;
       node = p;
       continue;
     }
@@ -854,6 +864,9 @@ void SentenceMatcher::Run(std::vector<Event>* out) {
   for (size_t i = 0; i < tokens_.size(); ++i) {
     const std::string& upos = tokens_[i].upos;
     if (upos == "VERB") {
+      // a participle used as an adjective describes a state ("the detained leader", "occupied
+      // regions"), not an event of this sentence
+      if (Rel(static_cast<int>(i)) == "amod") continue;
       CodePredicate(static_cast<int>(i), PredicateKind::kVerb);
     } else if (upos == "NOUN" || upos == "PROPN") {
       CodePredicate(static_cast<int>(i), PredicateKind::kNoun);

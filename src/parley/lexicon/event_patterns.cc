@@ -224,11 +224,12 @@ struct FileReader {
     if (fields[1] == "negating-verbs") target = &c->negating_verbs;
     if (fields[1] == "light-verbs") target = &c->light_verbs;
     if (fields[1] == "request-verbs") target = &c->request_verbs;
+    if (fields[1] == "alleging-verbs") target = &c->alleging_verbs;
     if (target == nullptr) {
       Problem(line, "unknown clause list '" + std::string(fields[1]) +
                         "' (intent-verbs, intent-modals, intent-modifiers, "
                         "possible-modals, report-verbs, negators, negating-verbs, light-verbs, "
-                        "request-verbs)");
+                        "request-verbs, alleging-verbs)");
       return;
     }
     PendingWords words;

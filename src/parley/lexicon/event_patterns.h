@@ -76,6 +76,9 @@ struct ClauseLexicon {
   WordSet light_verbs;
   // Verbs of demand and appeal: the act they ask for is not coded ("urged X to send").
   WordSet request_verbs;
+  // Verbs of accusation and denial: the act they allege or deny is not coded ("accused X of
+  // attacking", "denied shelling").
+  WordSet alleging_verbs;
   // Code prefixes of acts CAMEO codes both ways when coordinated actors do them together
   // ("India and Pakistan held talks": IND->PAK and PAK->IND).
   std::vector<std::string> reciprocal_codes;
