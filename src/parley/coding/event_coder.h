@@ -40,7 +40,8 @@ struct CoderOptions {
   // dropping them.
   bool keep_negated = false;
   // Emit events with a source or a target only (the missing side empty). Off by default: an
-  // event needs a source, a target and a matched pattern (docs/ACCURACY.md explains why).
+  // event needs a source, a target and a matched pattern (docs/DICTIONARIES.md, "What counts
+  // as an event").
   bool keep_one_sided = false;
   // At most this many events from one sentence (coordination can multiply pairs).
   uint32_t max_events_per_sentence = 64;
