@@ -95,6 +95,7 @@ class SentenceMatcher {
   Modality ModalityOf(int pred) const;
   int Reporter(int pred) const;
   int LightVerbOf(int noun) const;
+  bool IsComplement(int node) const;
   bool Asserted(int pred) const;
   bool WordMatches(const lexicon::WordSet& words, int token) const;
 
@@ -269,6 +270,17 @@ int SentenceMatcher::SubjectToken(int pred) const {
   return s;
 }
 
+// An open complement: xcomp, or a "to" clause the parser made an advcl ("agreed on Tuesday to
+// resume talks").
+bool SentenceMatcher::IsComplement(int node) const {
+  if (Rel(node) == "xcomp") return true;
+  if (Rel(node) != "advcl") return false;
+  for (uint32_t c : Children(node)) {
+    if (Rel(c) == "mark" && Lemma(c) == "to") return true;
+  }
+  return false;
+}
+
 // The light verb carrying event noun `noun` ("held talks", "talks were held"), or -1.
 int SentenceMatcher::LightVerbOf(int noun) const {
   int p = Parent(noun);
@@ -290,8 +302,7 @@ bool SentenceMatcher::Negated(int pred, int depth) const {
   }
   int p = Parent(pred);
   if (p < 0) return false;
-  std::string_view rel = Rel(pred);
-  if (rel == "xcomp") {
+  if (IsComplement(pred)) {
     if (clauses_.negating_verbs.Contains(Lemma(p))) return true;
     return Negated(p, depth + 1);
   }
@@ -326,7 +337,7 @@ Modality SentenceMatcher::ModalityOf(int pred) const {
     }
     int p = Parent(node);
     if (p < 0) break;
-    if (Rel(node) == "xcomp") {
+    if (IsComplement(node)) {
       if (clauses_.intent_verbs.Contains(Lemma(p))) found = Modality::kIntent;
       node = p;
       continue;
@@ -424,7 +435,31 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
       }
     }
   }
-  if (best >= 0) out->push_back(Found{static_cast<uint32_t>(best), pronoun});
+  if (best < 0) return;
+  const std::string_view lemma = Lemma(pronoun);
+  if (lemma == "they" || lemma == "their" || lemma == "them") {
+    // a plural pronoun takes the whole coordination ("India and Pakistan agreed to resume
+    // their talks": their = India and Pakistan)
+    const lexicon::Mention& m = in_.actors[best].mention;
+    int head = static_cast<int>(m.token_begin);
+    while (Parent(head) >= static_cast<int>(m.token_begin) &&
+           Parent(head) < static_cast<int>(m.token_end)) {
+      head = Parent(head);
+    }
+    int first = head;  // the first conjunct heads the coordination
+    while (Rel(first) == "conj" && Parent(first) >= 0 && Parent(first) < pronoun) {
+      first = Parent(first);
+    }
+    std::vector<Found> group;
+    ActorsAt(first, &group, 1);
+    if (group.size() > 1) {
+      for (const Found& f : group) {
+        if (f.pronoun < 0) out->push_back(Found{f.actor, pronoun});
+      }
+      return;
+    }
+  }
+  out->push_back(Found{static_cast<uint32_t>(best), pronoun});
 }
 
 // The actors a phrase headed by `t` names: the mention on it, or the actors modifying it
