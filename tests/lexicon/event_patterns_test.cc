@@ -89,6 +89,27 @@ TEST(PatternDictionary, ReadsEveryKindOfSlot) {
   EXPECT_FALSE(set.patterns().has_clauses());
 }
 
+// `mod:WORDS` constrains a modifier of the event noun (or of a verb's object) and names no actor.
+TEST(PatternDictionary, ReadsModifierSlots) {
+  DictionarySet set;
+  ReadPatternFile("verbs.txt",
+                  "142 n:strike mod:hunger|Food\n"
+                  "1622 cut obj:aid mod:military to:+\n"
+                  "142 n:strike mod:+\n",
+                  &set);
+  set.Freeze();
+  const std::vector<EventPattern>& p = set.patterns().patterns();
+  ASSERT_EQ(p.size(), 2u);
+  ASSERT_EQ(p[0].slots.size(), 1u);
+  EXPECT_EQ(p[0].slots[0].kind, SlotKind::kModifier);
+  EXPECT_EQ(p[0].slots[0].role, SlotRole::kNone);
+  EXPECT_EQ(p[0].slots[0].words.words, (std::vector<std::string>{"food", "hunger"}));
+  ASSERT_EQ(p[1].slots.size(), 3u);
+  EXPECT_EQ(p[1].slots[1].kind, SlotKind::kModifier);
+  ASSERT_EQ(set.problems().size(), 1u);
+  EXPECT_EQ(set.problems()[0].line, 3u);
+}
+
 TEST(PatternDictionary, IndexesPredicatesByKindInFileOrder) {
   DictionarySet set;
   ReadPatternFile("verbs.txt",

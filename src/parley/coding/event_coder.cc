@@ -648,6 +648,21 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
         if (!Negated(pred)) return -1;
         ++score;
         continue;
+      case SlotKind::kModifier: {
+        // a modifier of the event noun, or of the verb's object ("cut military aid")
+        const int head = tokens_[pred].upos == "VERB" ? ObjectToken(pred) : pred;
+        if (head < 0) return -1;
+        bool found = false;
+        for (uint32_t c : Children(head)) {
+          if ((Rel(c) == "amod" || Rel(c) == "compound") &&
+              WordMatches(slot.words, static_cast<int>(c))) {
+            found = true;
+          }
+        }
+        if (!found) return -1;
+        ++score;
+        continue;
+      }
     }
     const bool constraint = !slot.words.empty() || slot.role == SlotRole::kNone;
     if (dep < 0) {

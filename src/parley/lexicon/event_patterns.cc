@@ -107,11 +107,14 @@ struct FileReader {
       slot->kind = SlotKind::kPossessor;
     } else if (name == "xcomp") {
       slot->kind = SlotKind::kXcomp;
+    } else if (name == "mod") {
+      slot->kind = SlotKind::kModifier;
     } else {
       for (char c : name) {
         if (!((c >= 'a' && c <= 'z') || c == '_')) {
-          Problem(line, "slot name '" + std::string(name) +
-                            "' is not subj, obj, iobj, poss, xcomp or a lower-case preposition");
+          Problem(line,
+                  "slot name '" + std::string(name) +
+                      "' is not subj, obj, iobj, poss, xcomp, mod or a lower-case preposition");
           return false;
         }
       }
@@ -120,8 +123,8 @@ struct FileReader {
       std::replace(slot->prep.begin(), slot->prep.end(), '_', ' ');
     }
     if (value == "+" || value == "$") {
-      if (slot->kind == SlotKind::kXcomp) {
-        Problem(line, "xcomp names a verb, not an actor: use xcomp:WORDS");
+      if (slot->kind == SlotKind::kXcomp || slot->kind == SlotKind::kModifier) {
+        Problem(line, "xcomp and mod name words, not actors: use xcomp:WORDS or mod:WORDS");
         return false;
       }
       slot->role = value == "+" ? SlotRole::kTarget : SlotRole::kSource;

@@ -26,6 +26,8 @@ enum class SlotKind : uint8_t {
   kXcomp,           // xcomp: an open complement ("agreed to meet")
   kCcomp,           // ccomp: a complement clause ("said that ...")
   kNegation,        // the predicate is negated
+  kModifier,        // an adjective or compound word modifying the event noun (for a verb:
+                    // its object): "hunger strike", "military aid", "chemical weapons"
 };
 
 // What the actor found at a slot becomes.
