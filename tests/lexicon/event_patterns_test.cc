@@ -185,7 +185,7 @@ TEST(PatternDictionary, ReportsEachMalformedLineWithFileAndLine) {
       {"slot name with a digit", "190 attack in2:+", 3, "slot name 'in2'"},
       {"slot without a colon", "190 attack obj", 3, "slot 'obj' is not NAME:WORDS"},
       {"slot without words", "190 attack obj:", 3, "is not NAME:WORDS"},
-      {"xcomp as a role", "036 agree xcomp:+", 3, "xcomp names a verb"},
+      {"xcomp as a role", "036 agree xcomp:+", 3, "xcomp and mod name words"},
       {"empty word in a list", "190 attack obj:town||city", 3, "empty word in list"},
       {"set used but not defined", "\n190 attack obj:&PLACES", 4,
        "set &PLACES is not defined in this file"},
