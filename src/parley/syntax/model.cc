@@ -1,5 +1,7 @@
 #include "parley/syntax/model.h"
 
+#include <future>
+
 #include <fstream>
 #include <iterator>
 #include <utility>
@@ -136,6 +138,17 @@ SyntaxModel SyntaxModel::FromBytes(std::string_view bytes, const std::string& na
   model.provenance_ = meta.Str();
   meta.ExpectEnd();
 
+  // The parser's section (the largest) is read on a second thread while the tagger and the
+  // lemmatizer load; sections are independent views of the decompressed payload.
+  std::future<DependencyParser> parser_load;
+  if (has_parser) {
+    parser_load = std::async(std::launch::async, [&file] {
+      SectionReader parser = file.Section("PARS");
+      DependencyParser loaded = DependencyParser::Load(&parser);
+      parser.ExpectEnd();
+      return loaded;
+    });
+  }
   SectionReader tagger = file.Section("TAGR");
   model.tagger_ = Tagger::Load(&tagger);
   tagger.ExpectEnd();
@@ -146,9 +159,7 @@ SyntaxModel SyntaxModel::FromBytes(std::string_view bytes, const std::string& na
   model.lemmatizer_ = Lemmatizer::Load(&lemmatizer);
   lemmatizer.ExpectEnd();
   if (has_parser) {
-    SectionReader parser = file.Section("PARS");
-    model.parser_ = DependencyParser::Load(&parser);
-    parser.ExpectEnd();
+    model.parser_ = parser_load.get();  // rethrows the parser section's load error
     if (model.parser_->labels().size() != num_labels) {
       throw Error(name + ": parser label set size does not match the header");
     }
