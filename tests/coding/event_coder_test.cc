@@ -104,6 +104,18 @@ std::unique_ptr<Parsed> Parse(std::string_view conllu) {
   return parsed;
 }
 
+// Codes the first sentence of `parsed` with `coder`.
+std::vector<Event> CodeFirstSentence(const EventCoder& coder, const Parsed& parsed) {
+  SentenceInput in;
+  in.doc = &parsed.doc;
+  in.sentence = &parsed.doc.sentences[0];
+  in.actors = parsed.actors[0];
+  CoderWorkspace ws;
+  std::vector<Event> events;
+  coder.CodeSentence(in, &ws, &events);
+  return events;
+}
+
 std::string ActorCodes(const std::vector<ActorMention>& actors) {
   std::string out;
   for (const ActorMention& a : actors) out += (out.empty() ? "" : " ") + a.mention.code;
@@ -680,13 +692,7 @@ TEST(EventCoder, SurvivesCyclicHeads) {
       "3 Ukraine  Ukraine PROPN NNP _ 2 conj  _ _\n");
   ASSERT_EQ(parsed->doc.sentences.size(), 1u);
   EventCoder coder(SharedDictionaries(), &SharedCodebook(), CoderOptions{});
-  SentenceInput in;
-  in.doc = &parsed->doc;
-  in.sentence = &parsed->doc.sentences[0];
-  in.actors = parsed->actors[0];
-  CoderWorkspace ws;
-  std::vector<Event> events;
-  coder.CodeSentence(in, &ws, &events);
+  const std::vector<Event> events = CodeFirstSentence(coder, *parsed);
   EXPECT_LE(events.size(), coder.options().max_events_per_sentence);
   for (const Event& e : events) ExpectConsistent(parsed->doc, e);
 }
@@ -823,13 +829,7 @@ TEST(EventCoder, EventsCarryTheCodebookAndThePattern) {
       "6 phone phone NOUN  NN  _ 2 obl   _ SpaceAfter=No\n"
       "7 .     .     PUNCT .   _ 2 punct _ _\n");
   EventCoder coder(SharedDictionaries(), &SharedCodebook(), CoderOptions{});
-  SentenceInput in;
-  in.doc = &parsed->doc;
-  in.sentence = &parsed->doc.sentences[0];
-  in.actors = parsed->actors[0];
-  CoderWorkspace ws;
-  std::vector<Event> events;
-  coder.CodeSentence(in, &ws, &events);
+  const std::vector<Event> events = CodeFirstSentence(coder, *parsed);
   ASSERT_EQ(events.size(), 1u);
   const Event& e = events[0];
   const lexicon::CameoCode* cameo = SharedCodebook().Find("041");
@@ -945,13 +945,7 @@ TEST(EventCoder, AttributesAnEventNounInsideAReportedClause) {
       "8 failed   fail     VERB  VBD _ 2 ccomp     _ SpaceAfter=No\n"
       "9 .        .        PUNCT .   _ 2 punct     _ _\n");
   EventCoder coder(SharedDictionaries(), &SharedCodebook(), CoderOptions{});
-  SentenceInput in;
-  in.doc = &parsed->doc;
-  in.sentence = &parsed->doc.sentences[0];
-  in.actors = parsed->actors[0];
-  CoderWorkspace ws;
-  std::vector<Event> events;
-  coder.CodeSentence(in, &ws, &events);
+  const std::vector<Event> events = CodeFirstSentence(coder, *parsed);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(Render(events[0]), "RUS UKR 192 attributed:FRA");
 }
@@ -966,13 +960,7 @@ TEST(EventCoder, MayYieldEventKeepsOneSidedSentences) {
       "3 attacked attack  VERB  VBN _ 0 root       _ SpaceAfter=No\n"
       "4 .        .       PUNCT .   _ 3 punct      _ _\n");
   EventCoder coder(SharedDictionaries(), &SharedCodebook(), CoderOptions{.keep_one_sided = true});
-  SentenceInput in;
-  in.doc = &parsed->doc;
-  in.sentence = &parsed->doc.sentences[0];
-  in.actors = parsed->actors[0];
-  CoderWorkspace ws;
-  std::vector<Event> events;
-  coder.CodeSentence(in, &ws, &events);
+  const std::vector<Event> events = CodeFirstSentence(coder, *parsed);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(Render(events[0]), "- UKR 190");
   EXPECT_TRUE(coder.MayYieldEvent(parsed->doc.sentences[0], parsed->actors[0]));
