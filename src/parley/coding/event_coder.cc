@@ -96,6 +96,7 @@ class SentenceMatcher {
   int Reporter(int pred) const;
   int LightVerbOf(int noun) const;
   bool IsComplement(int node) const;
+  int MeasuredNoun(int token) const;
   bool Asserted(int pred) const;
   bool WordMatches(const lexicon::WordSet& words, int token) const;
 
@@ -268,6 +269,25 @@ int SentenceMatcher::SubjectToken(int pred) const {
   int s = Child(pred, "nsubj");
   if (s < 0) s = Child(pred, "nsubj:pass");
   return s;
+}
+
+// For an amount ("$15 billion in aid", "600,000 doses of vaccine", "tons of food"), the noun
+// it measures; -1 when `token` is not an amount or measures nothing.
+int SentenceMatcher::MeasuredNoun(int token) const {
+  const std::string_view lemma = Lemma(token);
+  const bool amount = tokens_[token].upos == "NUM" || lemma == "dose" || lemma == "ton" ||
+                      lemma == "tonne" || lemma == "barrel" || lemma == "package" ||
+                      lemma == "batch" || lemma == "worth" || lemma == "amount" || lemma == "sum" ||
+                      lemma == "lot" || lemma == "shipment" || lemma == "consignment" ||
+                      lemma == "round" || lemma == "pound";
+  if (!amount) return -1;
+  for (uint32_t c : Children(token)) {
+    if (RelIs(Rel(c), "nmod") &&
+        (HasPreposition(static_cast<int>(c), "in") || HasPreposition(static_cast<int>(c), "of"))) {
+      return static_cast<int>(c);
+    }
+  }
+  return -1;
 }
 
 // An open complement: xcomp, or a "to" clause the parser made an advcl ("agreed on Tuesday to
@@ -670,7 +690,12 @@ int SentenceMatcher::Matches(const EventPattern& pattern, int pred,
       if (absent != nullptr) ++*absent;
       continue;
     }
-    if (!slot.words.empty() && !WordMatches(slot.words, dep)) return -1;
+    if (!slot.words.empty() && !WordMatches(slot.words, dep)) {
+      // an amount stands for what it measures: "provided $15 billion in security assistance",
+      // "delivered 600,000 doses of vaccine"
+      const int measured = slot.kind == SlotKind::kObject ? MeasuredNoun(dep) : -1;
+      if (measured < 0 || !WordMatches(slot.words, measured)) return -1;
+    }
     ++score;
     if (slot.role != SlotRole::kNone) roles->emplace_back(slot.role, dep);
   }
