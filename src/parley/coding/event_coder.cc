@@ -248,6 +248,17 @@ int SentenceMatcher::PrepDependent(int pred, const PatternSlot& slot) const {
         }
       }
     }
+    // the same under an oblique of the verb ("rallied for a tenth week against X")
+    if (slot.words.empty() && slot.role != SlotRole::kNone) {
+      for (uint32_t o : Children(pred)) {
+        if (!RelIs(Rel(o), "obl")) continue;
+        for (uint32_t c : Children(o)) {
+          if (RelIs(Rel(c), "nmod") && Rel(c) != "nmod:poss" && HasPreposition(c, slot.prep)) {
+            return static_cast<int>(c);
+          }
+        }
+      }
+    }
   } else if (LightVerbOf(pred) >= 0) {
     // an event noun's phrase the parser gave to its light verb ("held talks ... on trade")
     return scan(Parent(pred));
