@@ -316,7 +316,9 @@ bool SentenceMatcher::IsComplement(int node) const {
 int SentenceMatcher::LightVerbOf(int noun) const {
   int p = Parent(noun);
   if (p < 0 || tokens_[noun].upos == "VERB") return -1;
-  if (Rel(noun) != "obj" && Rel(noun) != "nsubj:pass") return -1;
+  // "went on hunger strike", "embarked on a tour": an "on" oblique of a light verb
+  const bool on_phrase = RelIs(Rel(noun), "obl") && HasPreposition(noun, "on");
+  if (Rel(noun) != "obj" && Rel(noun) != "nsubj:pass" && !on_phrase) return -1;
   return clauses_.light_verbs.Contains(Lemma(p)) ? p : -1;
 }
 
@@ -455,7 +457,16 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
     for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
       int p = Parent(static_cast<int>(t));
       if (p < static_cast<int>(m.token_begin) || p >= static_cast<int>(m.token_end)) {
-        subject = RelIs(Rel(static_cast<int>(t)), "nsubj") == want_subject;
+        const int head = static_cast<int>(t);
+        subject = RelIs(Rel(head), "nsubj") == want_subject;
+        // a place phrase is no antecedent for an object pronoun ("filed a case against Israel
+        // at the International Court of Justice, accusing it of ...": it = Israel)
+        if (subject && !want_subject &&
+            (RelIs(Rel(head), "obl") || RelIs(Rel(head), "nmod")) &&
+            (HasPreposition(head, "at") || HasPreposition(head, "in") ||
+             HasPreposition(head, "near") || HasPreposition(head, "inside"))) {
+          subject = false;
+        }
         break;
       }
     }
