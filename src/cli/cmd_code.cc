@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -27,7 +28,8 @@ int RunCode(int argc, char** argv) {
   pipeline.AddTo(app);
   std::string output_format = "jsonl";
   app.add_option("--output-format", output_format, "jsonl, phoenix, gdelt or csv")
-      ->check(CLI::IsMember({"jsonl", "phoenix", "gdelt", "csv"}));
+      ->check(CLI::IsMember(std::vector<std::string>(io::kEventFormats.begin(),
+                                                     io::kEventFormats.end())));
   app.add_flag("--keep-negated", pipeline.library.coder.keep_negated,
                "also emit events of negated clauses (\"did not meet\"), with negated: true");
   app.add_flag("--keep-one-sided", pipeline.library.coder.keep_one_sided,

@@ -78,12 +78,6 @@ class SentenceMatcher {
     }
     return -1;
   }
-  int ChildOfKind(int i, std::string_view base) const {
-    for (uint32_t c : Children(i)) {
-      if (RelIs(Rel(c), base)) return static_cast<int>(c);
-    }
-    return -1;
-  }
 
   void BuildTree();
   bool IsPassive(int i) const;
@@ -120,7 +114,9 @@ class SentenceMatcher {
   const SentenceInput& in_;
   const std::vector<text::Token>& tokens_;
   CoderWorkspace& ws_;
-  std::string form_;
+  // scratch for word matching (lower-cased form, de-inflected stem), reused across calls
+  mutable std::string form_;
+  mutable std::string stem_;
 };
 
 void SentenceMatcher::BuildTree() {
@@ -168,13 +164,14 @@ bool SentenceMatcher::IsPassive(int i) const {
 // form itself or the form without a regular ending ("troops", "embargoes", "boycotted").
 bool SentenceMatcher::WordMatches(const lexicon::WordSet& words, int token) const {
   if (words.Contains(Lemma(token))) return true;
-  std::string form = base::AsciiLowerCopy(tokens_[token].form);
+  std::string& form = form_;  // reused: no allocation per call once warm
+  base::AsciiLowerInto(tokens_[token].form, &form);
   if (words.Contains(form)) return true;
   auto try_stem = [&](std::string_view suffix, std::string_view replacement) {
     if (form.size() <= suffix.size() + 2 || !form.ends_with(suffix)) return false;
-    std::string stem = form.substr(0, form.size() - suffix.size());
-    stem.append(replacement);
-    return words.Contains(stem);
+    stem_.assign(form, 0, form.size() - suffix.size());
+    stem_.append(replacement);
+    return words.Contains(stem_);
   };
   return try_stem("ies", "y") || try_stem("es", "") || try_stem("s", "") || try_stem("ied", "y") ||
          try_stem("ed", "") || try_stem("ed", "e") || try_stem("d", "") || try_stem("ing", "") ||
@@ -285,13 +282,7 @@ int SentenceMatcher::SubjectToken(int pred) const {
 // For an amount ("$15 billion in aid", "600,000 doses of vaccine", "tons of food"), the noun
 // it measures; -1 when `token` is not an amount or measures nothing.
 int SentenceMatcher::MeasuredNoun(int token) const {
-  const std::string_view lemma = Lemma(token);
-  const bool amount = tokens_[token].upos == "NUM" || lemma == "dose" || lemma == "ton" ||
-                      lemma == "tonne" || lemma == "barrel" || lemma == "package" ||
-                      lemma == "batch" || lemma == "worth" || lemma == "amount" || lemma == "sum" ||
-                      lemma == "lot" || lemma == "shipment" || lemma == "consignment" ||
-                      lemma == "round" || lemma == "pound";
-  if (!amount) return -1;
+  if (tokens_[token].upos != "NUM" && !clauses_.measure_nouns.Contains(Lemma(token))) return -1;
   for (uint32_t c : Children(token)) {
     if (RelIs(Rel(c), "nmod") &&
         (HasPreposition(static_cast<int>(c), "in") || HasPreposition(static_cast<int>(c), "of"))) {

@@ -39,8 +39,6 @@ std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
     throw Error("default date '" + options.default_date + "' is not a YYYY-MM-DD date");
   }
   const std::string data_dir = DataDir();
-  // The dictionaries load on a second thread while the model loads: the two are independent
-  // and together are most of the start-up time.
   // "default" (alone or in a comma-separated list) names the shipped dictionaries
   std::string dictionaries;
   std::string_view spec = options.dictionaries;
@@ -52,6 +50,8 @@ std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
     dictionaries += part == "default" ? data_dir : std::string(part);
     spec = comma == std::string_view::npos ? std::string_view() : spec.substr(comma + 1);
   }
+  // The dictionaries load on a second thread while the model loads: the two are independent
+  // and together are most of the start-up time.
   std::future<std::shared_ptr<const lexicon::DictionarySet>> dictionary_set = std::async(
       std::launch::async, [dictionaries] { return lexicon::DictionarySet::Load(dictionaries); });
   p->model_ = syntax::SyntaxModel::Load(options.model_path.empty() ? DefaultModelPath()

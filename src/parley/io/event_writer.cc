@@ -17,12 +17,6 @@ namespace {
 using coding::Event;
 using coding::EventActor;
 
-void AppendUint(uint64_t value, std::string* out) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value);
-  out->append(buf, end);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Plain-text fields (TSV and CSV).
 
@@ -101,10 +95,6 @@ class Row {
       out_->push_back(c);
     }
     out_->push_back('"');
-  }
-  void Uint(uint64_t value) {
-    Separate();
-    AppendUint(value, out_);
   }
   void Int(int64_t value) {
     Separate();
@@ -211,7 +201,7 @@ class JsonlWriter final : public EventWriter {
     AppendMember("doc_id", e.doc_id, out);
     out->push_back(',');
     AppendKey("sentence_index", out);
-    AppendUint(e.sentence_index, out);
+    AppendInt(e.sentence_index, out);
     out->push_back(',');
     AppendMember("date", e.date, out);
     out->push_back(',');
@@ -296,9 +286,9 @@ class PhoenixWriter final : public EventWriter {
     Row row(TextMode::kTsv, &scratch_, out);
     scratch_id_ = e.doc_id;
     scratch_id_.push_back('-');
-    AppendUint(e.sentence_index, &scratch_id_);
+    AppendInt(e.sentence_index, &scratch_id_);
     scratch_id_.push_back('-');
-    AppendUint(ordinal, &scratch_id_);
+    AppendInt(ordinal, &scratch_id_);
     row.Text(scratch_id_);  // EventID
 
     const DateParts date = SplitDate(e.date);
@@ -331,7 +321,7 @@ class PhoenixWriter final : public EventWriter {
     row.Empty(6);  // Issues, Lat, Lon, LocationName, StateName, CountryCode
     scratch_id_ = e.doc_id;
     scratch_id_.push_back('_');
-    AppendUint(e.sentence_index, &scratch_id_);
+    AppendInt(e.sentence_index, &scratch_id_);
     row.Text(scratch_id_);    // SentenceID
     row.Text(e.url);          // URLs
     row.Text(e.source_name);  // NewsSources
@@ -356,7 +346,7 @@ class GdeltWriter final : public EventWriter {
 
   void Write(const Event& e, std::string* out) override {
     Row row(TextMode::kTsv, &scratch_, out);
-    row.Uint(next_id_++);  // GlobalEventID
+    row.Int(static_cast<int64_t>(next_id_++));  // GlobalEventID
     const DateParts date = SplitDate(e.date);
     if (date.ok()) {
       scratch_date_.assign(date.year);
@@ -394,9 +384,9 @@ class GdeltWriter final : public EventWriter {
       row.Empty();
     }
     row.Goldstein(e.goldstein);
-    row.Uint(1);       // NumMentions
-    row.Uint(1);       // NumSources
-    row.Uint(1);       // NumArticles
+    row.Int(1);       // NumMentions
+    row.Int(1);       // NumSources
+    row.Int(1);       // NumArticles
     row.Empty();       // AvgTone
     row.Empty(3 * 8);  // Actor1Geo_*, Actor2Geo_*, ActionGeo_*
     row.Empty();       // DATEADDED
@@ -425,7 +415,7 @@ class CsvWriter final : public EventWriter {
   void Write(const Event& e, std::string* out) override {
     Row row(TextMode::kCsv, &scratch_, out);
     row.Text(e.doc_id);
-    row.Uint(e.sentence_index);
+    row.Int(e.sentence_index);
     row.Text(e.date);
     row.Text(e.zone);
     for (const EventActor* actor : {&e.source, &e.target}) {
@@ -433,8 +423,8 @@ class CsvWriter final : public EventWriter {
       row.Text(actor->country);
       row.Text(actor->sector);
       row.Text(actor->text);
-      row.Uint(actor->span.begin);
-      row.Uint(actor->span.end);
+      row.Int(actor->span.begin);
+      row.Int(actor->span.end);
     }
     row.Text(e.cameo);
     row.Text(e.root);

@@ -228,11 +228,12 @@ struct FileReader {
     if (fields[1] == "light-verbs") target = &c->light_verbs;
     if (fields[1] == "request-verbs") target = &c->request_verbs;
     if (fields[1] == "alleging-verbs") target = &c->alleging_verbs;
+    if (fields[1] == "measure-nouns") target = &c->measure_nouns;
     if (target == nullptr) {
       Problem(line, "unknown clause list '" + std::string(fields[1]) +
                         "' (intent-verbs, intent-modals, intent-modifiers, "
                         "possible-modals, report-verbs, negators, negating-verbs, light-verbs, "
-                        "request-verbs, alleging-verbs)");
+                        "request-verbs, alleging-verbs, measure-nouns)");
       return;
     }
     PendingWords words;

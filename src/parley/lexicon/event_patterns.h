@@ -81,6 +81,8 @@ struct ClauseLexicon {
   // Verbs of accusation and denial: the act they allege or deny is not coded ("accused X of
   // attacking", "denied shelling").
   WordSet alleging_verbs;
+  // Nouns of amount: such an object stands for what it measures ("600,000 doses of vaccine").
+  WordSet measure_nouns;
   // Code prefixes of acts CAMEO codes both ways when coordinated actors do them together
   // ("India and Pakistan held talks": IND->PAK and PAK->IND).
   std::vector<std::string> reciprocal_codes;
