@@ -12,18 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace {
+#include "golden_test_util.h"
 
-std::string RunCommand(const std::string& command, int* status) {
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return std::string();
-  std::string output;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) output.append(buf, n);
-  *status = pclose(pipe);
-  return output;
-}
+namespace {
 
 TEST(AnnotateGolden, NewsSampleActorsAreCodedOnTheDocumentDate) {
   const std::string source = PARLEY_SOURCE_DIR;
@@ -31,9 +22,7 @@ TEST(AnnotateGolden, NewsSampleActorsAreCodedOnTheDocumentDate) {
     GTEST_SKIP() << "models/en-ewt.model is absent";
   }
   int status = -1;
-  const std::string output = RunCommand("cd '" + source + "' && '" + PARLEY_BINARY +
-                                            "' annotate samples/news-sample.txt 2>/dev/null",
-                                        &status);
+  const std::string output = parley::golden::RunParley("annotate samples/news-sample.txt", &status);
   ASSERT_EQ(status, 0);
   const nlohmann::json doc = nlohmann::json::parse(output);
   EXPECT_EQ(doc["date"], "2026-02-12");

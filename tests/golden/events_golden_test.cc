@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden_test_util.h"
 #include "parley/coding/event_eval.h"
 #include "parley/coding/pipeline.h"
 
@@ -24,28 +25,18 @@ const std::string kSource = PARLEY_SOURCE_DIR;
 const std::string kSeed =
     std::string(PARLEY_SHARED_DATA) + "/samples/news-2021-12-03-biden-putin.txt";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using golden::ReadFile;
 
 const Pipeline& SharedPipeline() {
   static const std::unique_ptr<const Pipeline> pipeline = Pipeline::Load(PipelineOptions{});
   return *pipeline;
 }
 
+// `parley ARGS` from the source tree; the command must succeed.
 std::string RunCli(const std::string& args) {
-  const std::string command =
-      "cd '" + kSource + "' && '" + std::string(PARLEY_BINARY) + "' " + args + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  EXPECT_NE(pipe, nullptr);
-  std::string output;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) output.append(buf, n);
-  EXPECT_EQ(pclose(pipe), 0) << command;
+  int status = -1;
+  std::string output = golden::RunParley(args, &status);
+  EXPECT_EQ(status, 0) << "parley " << args;
   return output;
 }
 

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "golden_test_util.h"
 #include "parley/text/text_pipeline.h"
 
 namespace parley::text {
@@ -20,12 +21,7 @@ const std::string kRules = std::string(PARLEY_SOURCE_DIR) + "/dict/text";
 const std::string kSeed =
     std::string(PARLEY_SHARED_DATA) + "/samples/news-2021-12-03-biden-putin.txt";
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using golden::ReadFile;
 
 std::string ZoneText(const Document& doc, ZoneKind kind) {
   for (const Zone& z : doc.zones) {
@@ -94,15 +90,9 @@ TEST(SeedSampleGolden, CleansAndSplitsTheBidenPutinPage) {
 // Runs the CLI from the source tree so that ids and origins are the relative path.
 TEST(NewsSampleGolden, SegmentOutputMatchesGoldenFile) {
   const std::string source = PARLEY_SOURCE_DIR;
-  const std::string command = "cd '" + source + "' && '" + std::string(PARLEY_BINARY) +
-                              "' segment samples/news-sample.txt 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  ASSERT_NE(pipe, nullptr);
-  std::string output;
-  char buf[4096];
-  size_t n = 0;
-  while ((n = fread(buf, 1, sizeof(buf), pipe)) > 0) output.append(buf, n);
-  ASSERT_EQ(pclose(pipe), 0) << command;
+  int status = -1;
+  const std::string output = golden::RunParley("segment samples/news-sample.txt", &status);
+  ASSERT_EQ(status, 0);
   const std::string expected = ReadFile(source + "/tests/golden/news-sample.segment.jsonl");
   ASSERT_FALSE(expected.empty());
   EXPECT_EQ(nlohmann::json::parse(output), nlohmann::json::parse(expected));
