@@ -82,8 +82,11 @@ std::vector<ActorMention> FindActors(const lexicon::DictionarySet& dict,
   dict.Lookup(forms, lemmas, lexicon::kUnknownDate, &ws, &mentions);
   std::vector<ActorMention> out;
   for (const lexicon::Mention& m : mentions) {
-    out.push_back(ActorMention{m, text::Span{sentence.tokens[m.token_begin].span.begin,
-                                             sentence.tokens[m.token_end - 1].span.end}});
+    ActorMention a;
+    a.mention = m;
+    a.span = text::Span{sentence.tokens[m.token_begin].span.begin,
+                        sentence.tokens[m.token_end - 1].span.end};
+    out.push_back(std::move(a));
   }
   return out;
 }

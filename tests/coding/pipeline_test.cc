@@ -121,7 +121,10 @@ TEST(PipelineSlow, UndatedDocumentsKeepAnEmptyDate) {
   doc.body = kSentences[0];
   dated->Code(&doc, &ws, &result);
   ASSERT_FALSE(result.events.empty());
-  EXPECT_EQ(result.events[0].date, "2022-02-24");
+  // the story date is the default; "on Tuesday" dates the shelling two days before it
+  EXPECT_EQ(result.events[0].story_date, "2022-02-24");
+  EXPECT_EQ(result.events[0].date, "2022-02-22");
+  EXPECT_EQ(result.events[0].date_precision, "day");
 }
 
 TEST(PipelineSlow, CapsRunOnSentencesAndAnnotatedDocuments) {

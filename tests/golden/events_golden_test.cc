@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -57,8 +58,11 @@ TEST(CodeSampleGolden, EveryEventOfTheRepositorySample) {
                   e["cameo"].get<std::string>() + "\t" + e["modality"].get<std::string>() + "\t" +
                   e["evidence"]["verb"]["text"].get<std::string>() + "\t" +
                   e["source"]["text"].get<std::string>() + "\t" +
-                  e["target"]["text"].get<std::string>());
-    EXPECT_EQ(e["date"], "2026-02-12");
+                  e["target"]["text"].get<std::string>() + "\t" + e["date"].get<std::string>() +
+                  "\t" + e["date_precision"].get<std::string>() + "\t" +
+                  (e["location"].is_null() ? std::string("-")
+                                           : e["location"]["name"].get<std::string>()));
+    EXPECT_EQ(e["story_date"], "2026-02-12");
   }
   EXPECT_EQ(got, expected);
 }
@@ -113,8 +117,40 @@ TEST(SeedSampleGolden, TheEventsTheStoryReports) {
     }
     EXPECT_TRUE(found) << x.sentence_start << " ... " << x.verb;
   }
+  // document context: "The two leaders last met in Geneva, Switzerland in June" is a meeting
+  // of both, in Geneva, in June; "the Russian leader" is Putin
+  int geneva = 0;
+  bool russian_leader = false;
   for (const Event& e : result.events) {
-    EXPECT_EQ(e.date, "2021-12-03");
+    if (e.sentence_text.rfind("The two leaders last met", 0) == 0) {
+      ++geneva;
+      EXPECT_EQ(e.root, "04");
+      EXPECT_TRUE(e.source.resolved && e.target.resolved);
+      EXPECT_EQ(e.date, "2021-06");
+      EXPECT_EQ(e.date_precision, "month");
+      EXPECT_TRUE(e.located);
+      EXPECT_EQ(e.location.name, "Geneva");
+      EXPECT_EQ(e.location.country, "CHE");
+      EXPECT_NEAR(e.location.lat, 46.2, 0.1);
+      EXPECT_NEAR(e.location.lon, 6.15, 0.1);
+      std::set<std::string> codes = {e.source.code, e.target.code};
+      EXPECT_EQ(codes, (std::set<std::string>{"USAGOV", "RUSGOV"}));
+    }
+    if (e.target.text == "the Russian leader") {
+      russian_leader = true;
+      EXPECT_EQ(e.target.code, "RUSGOV");
+      EXPECT_TRUE(e.target.resolved);
+      EXPECT_EQ(doc.body.substr(e.target.resolved_from.begin, e.target.resolved_from.size()),
+                "Putin");
+    }
+    if (e.target.text.find("Lavrov") != std::string::npos) {
+      EXPECT_EQ(e.target.code, "RUSGOV");
+    }
+  }
+  EXPECT_EQ(geneva, 2);
+  EXPECT_TRUE(russian_leader);
+  for (const Event& e : result.events) {
+    EXPECT_EQ(e.story_date, "2021-12-03");
     // nothing from the negated sentence, nothing from the photo caption
     EXPECT_EQ(e.sentence_text.find("did not hold"), std::string::npos);
     EXPECT_EQ(e.sentence_text.find("File photo"), std::string::npos);

@@ -39,6 +39,8 @@ Event PlainEvent() {
   e.doc_id = "rt-2021-12-03-0001";
   e.sentence_index = 2;
   e.date = "2021-12-03";
+  e.date_precision = "day";
+  e.story_date = "2021-12-03";
   e.zone = "text";
   e.source = Actor("USAGOV", "USA", "GOV", "US President Joe Biden", 100, 122);
   e.target = Actor("RUSGOV", "RUS", "GOV", "Vladimir Putin", 141, 155);
@@ -237,17 +239,44 @@ TEST(EventWriterJsonl, WritesTheRecordLineExactly) {
   const std::string out = WriteAll("jsonl", {PlainEvent()});
   EXPECT_EQ(out,
             "{\"doc_id\":\"rt-2021-12-03-0001\",\"sentence_index\":2,\"date\":\"2021-12-03\","
-            "\"zone\":\"text\","
+            "\"date_precision\":\"day\",\"story_date\":\"2021-12-03\",\"zone\":\"text\","
             "\"source\":{\"code\":\"USAGOV\",\"country\":\"USA\",\"sector\":\"GOV\","
             "\"text\":\"US President Joe Biden\",\"span\":[100,122]},"
             "\"target\":{\"code\":\"RUSGOV\",\"country\":\"RUS\",\"sector\":\"GOV\","
             "\"text\":\"Vladimir Putin\",\"span\":[141,155]},"
             "\"cameo\":\"036\",\"root\":\"03\",\"quad_class\":1,\"goldstein\":4.0,"
             "\"plover\":{\"event\":\"AGREE\",\"mode\":\"\",\"context\":\"diplomatic\"},"
-            "\"negated\":false,\"modality\":\"intent\",\"location\":null,\"attributed_to\":null,"
+            "\"negated\":false,\"modality\":\"intent\",\"location\":null,\"duplicate_of\":null,"
+            "\"attributed_to\":null,"
             "\"evidence\":{\"sentence\":\"US President Joe Biden will meet Vladimir Putin.\","
             "\"sentence_span\":[100,156],\"verb\":{\"text\":\"will meet\",\"span\":[123,132]},"
             "\"pattern\":\"dict/verbs/03_intend.txt:12\"}}\n");
+}
+
+TEST(EventWriterJsonl, WritesTheLocationAndDuplicate) {
+  Event e = PlainEvent();
+  e.date = "2021-06";
+  e.date_precision = "month";
+  e.located = true;
+  e.location = {"Geneva", "Geneva, Switzerland", "CHE", 46.2022, 6.1457, 2660646};
+  e.duplicate_of = "wire-1";
+  const nlohmann::json j = nlohmann::json::parse(WriteAll("jsonl", {e}));
+  EXPECT_EQ(j["date"], "2021-06");
+  EXPECT_EQ(j["date_precision"], "month");
+  EXPECT_EQ(j["location"]["name"], "Geneva");
+  EXPECT_EQ(j["location"]["text"], "Geneva, Switzerland");
+  EXPECT_EQ(j["location"]["country"], "CHE");
+  EXPECT_DOUBLE_EQ(j["location"]["lat"].get<double>(), 46.2022);
+  EXPECT_DOUBLE_EQ(j["location"]["lon"].get<double>(), 6.1457);
+  EXPECT_EQ(j["location"]["geonames_id"], 2660646);
+  EXPECT_EQ(j["duplicate_of"], "wire-1");
+  // the day-column formats take a month's first day and carry the place
+  const std::string phoenix = WriteAll("phoenix", {e});
+  EXPECT_NE(phoenix.find("\t20210601\t2021\t06\t01\t"), std::string::npos) << phoenix;
+  EXPECT_NE(phoenix.find("\t46.2022\t6.1457\tGeneva\t\tCHE\t"), std::string::npos) << phoenix;
+  const std::string gdelt = WriteAll("gdelt", {e});
+  EXPECT_NE(gdelt.find("\t4\tGeneva\tCHE\t\t\t46.2022\t6.1457\t2660646\t"), std::string::npos)
+      << gdelt;
 }
 
 TEST(EventWriterJsonl, ParsesBackWithKeysInContractOrder) {
@@ -255,9 +284,10 @@ TEST(EventWriterJsonl, ParsesBackWithKeysInContractOrder) {
   const std::vector<std::string> lines = Lines(out);
   ASSERT_EQ(lines.size(), 3u);
   const std::vector<std::string> keys = {
-      "doc_id",   "sentence_index", "date",          "zone",      "source", "target",
-      "cameo",    "root",           "quad_class",    "goldstein", "plover", "negated",
-      "modality", "location",       "attributed_to", "evidence"};
+      "doc_id",     "sentence_index", "date",          "date_precision", "story_date",
+      "zone",       "source",         "target",        "cameo",          "root",
+      "quad_class", "goldstein",      "plover",        "negated",        "modality",
+      "location",   "duplicate_of",   "attributed_to", "evidence"};
   for (const std::string& line : lines) {
     const nlohmann::ordered_json j = nlohmann::ordered_json::parse(line);
     std::vector<std::string> got;
@@ -503,9 +533,20 @@ TEST(EventWriterGdelt, FractionDateStaysInsideItsYear) {
   }
 }
 
+TEST(EventWriterGdelt, MonthAndYearDatesTakeTheFirstDay) {
+  for (const auto& [date, day] : {std::pair<std::string, std::string>{"2021-06", "20210601"},
+                                  {"2021", "20210101"}}) {
+    Event e = PlainEvent();
+    e.date = date;
+    const std::vector<std::string> row = Split(Lines(WriteAll("gdelt", {e}))[0], '\t');
+    ASSERT_EQ(row.size(), static_cast<size_t>(kGdeltColumns));
+    EXPECT_EQ(row[kGDay], day) << date;
+  }
+}
+
 TEST(EventWriterGdelt, MalformedDatesLeaveTheDateColumnsEmpty) {
-  for (std::string_view date : {"2021-12", "2021/12/03", "20211203", "2021-1a-03", "2021-12-03x",
-                                "2021-13-01", "2021-00-10", "2021-12-00", "2021-12-32"}) {
+  for (std::string_view date : {"2021/12/03", "20211203", "2021-1a-03", "2021-12-03x", "2021-13",
+                                "202", "2021-13-01", "2021-00-10", "2021-12-00", "2021-12-32"}) {
     Event e = PlainEvent();
     e.date = std::string(date);
     const std::vector<std::string> row = Split(Lines(WriteAll("gdelt", {e}))[0], '\t');
@@ -577,7 +618,10 @@ TEST(EventWriterCsv, WritesAHeaderAndQuotesPerRfc4180) {
                                            "plover_context", "negated",
                                            "modality",       "attributed_to_code",
                                            "verb",           "pattern",
-                                           "sentence"};
+                                           "sentence",       "date_precision",
+                                           "story_date",     "location_name",
+                                           "location_country", "location_lat",
+                                           "location_lon",   "duplicate_of"};
   EXPECT_EQ(records[0], header);
   for (const auto& r : records) ASSERT_EQ(r.size(), header.size());
 
@@ -609,7 +653,14 @@ TEST(EventWriterCsv, WritesAHeaderAndQuotesPerRfc4180) {
                                           "",
                                           "will meet",
                                           "dict/verbs/03_intend.txt:12",
-                                          "US President Joe Biden will meet Vladimir Putin."};
+                                          "US President Joe Biden will meet Vladimir Putin.",
+                                          "day",
+                                          "2021-12-03",
+                                          "",
+                                          "",
+                                          "",
+                                          "",
+                                          ""};
   EXPECT_EQ(records[1], plain);
 
   const std::vector<std::string>& nasty = records[2];
@@ -640,7 +691,7 @@ TEST(EventWriterCsv, BeginWritesOnlyTheHeader) {
   writer->Begin(&out);
   const std::vector<std::string> lines = Lines(out);
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_EQ(Split(lines[0], ',').size(), 29u);
+  EXPECT_EQ(Split(lines[0], ',').size(), 36u);
 }
 
 }  // namespace

@@ -38,7 +38,12 @@ enum class Modality : uint8_t {
 struct Event {
   std::string doc_id;
   uint32_t sentence_index = 0;  // index into Document::sentences
-  std::string date;             // event date YYYY-MM-DD; empty when unknown
+  // The event date: "YYYY-MM-DD" (precision day or week: a week's Monday), "YYYY-MM"
+  // (month) or "YYYY" (year), from a time expression of the event's clause ("in June"), else
+  // the story date; empty when neither is known.
+  std::string date;
+  std::string date_precision;  // "day", "week", "month", "year"; empty with an empty date
+  std::string story_date;      // the document's date (or the run's default); may be empty
   std::string zone;             // "text" or "title"
   EventActor source;
   EventActor target;
@@ -60,6 +65,19 @@ struct Event {
   std::string verb_text;
   text::Span verb_span;
   std::string pattern;  // "dict/verbs/04_consult.txt:12"
+  // Where it happened (a place phrase of its clause), when known.
+  struct Location {
+    std::string name;     // the gazetteer's name ("Geneva", "Ukraine", "Red Sea")
+    std::string text;     // the words in the sentence ("Geneva, Switzerland")
+    std::string country;  // ISO alpha-3; empty for international waters
+    double lat = 0;
+    double lon = 0;
+    uint32_t geonames_id = 0;  // 0 when not a GeoNames town
+  };
+  Location location;
+  bool located = false;
+  // Set by near-duplicate detection: the id of the earlier document this one repeats.
+  std::string duplicate_of;
   // Pass-through document fields (for outputs that carry them).
   std::string source_name;  // Document::source (publisher)
   std::string url;

@@ -435,9 +435,13 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
   const bool neuter = Lemma(pronoun) == "it" || Lemma(pronoun) == "its";
   int best = -1;
   bool best_subject = false;
+  // an object pronoun never names the subject of its own verb ("Putin told him")
+  const bool object = RelIs(Rel(pronoun), "obj") || RelIs(Rel(pronoun), "iobj") ||
+                      RelIs(Rel(pronoun), "obl");
   for (size_t a = 0; a < in_.actors.size(); ++a) {
     const lexicon::Mention& m = in_.actors[a].mention;
     if (m.token_end > static_cast<uint32_t>(pronoun)) break;
+    if (in_.actors[a].resolved && m.token_begin == static_cast<uint32_t>(pronoun)) continue;
     const lexicon::NameRecord& name = dict_.names()[m.name];
     const lexicon::Entry& entry = dict_.entries()[name.entry];
     const bool is_person = entry.kind == lexicon::EntryKind::kPerson || m.agent_name >= 0;
@@ -445,10 +449,16 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
     if (neuter && is_person) continue;
     if (m.place) continue;
     bool subject = false;
+    bool head_is_clause_subject = false;
     for (uint32_t t = m.token_begin; t < m.token_end; ++t) {
       int p = Parent(static_cast<int>(t));
       if (p < static_cast<int>(m.token_begin) || p >= static_cast<int>(m.token_end)) {
         const int head = static_cast<int>(t);
+        if (object && RelIs(Rel(head), "nsubj") && Parent(head) == Parent(pronoun)) {
+          subject = false;
+          head_is_clause_subject = true;
+          break;
+        }
         subject = RelIs(Rel(head), "nsubj") == want_subject;
         // a place phrase is no antecedent for an object pronoun ("filed a case against Israel
         // at the International Court of Justice, accusing it of ...": it = Israel)
@@ -461,6 +471,7 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
         break;
       }
     }
+    if (head_is_clause_subject) continue;
     if (best < 0 || subject || !best_subject) {
       if (subject || !best_subject) {
         best = static_cast<int>(a);
@@ -500,10 +511,15 @@ void SentenceMatcher::Resolve(int pronoun, std::vector<Found>* out) const {
 // plus coordinated phrases ("India and Pakistan").
 void SentenceMatcher::ActorsAt(int t, std::vector<Found>* out, int depth) const {
   if (t < 0 || depth > 3) return;
-  if (ws_.actor_at[t] >= 0) {
-    ActorsOnToken(t, out);
-  } else if (tokens_[t].upos == "PRON" && IsPersonalPronoun(Lemma(t))) {
+  const bool pronoun = tokens_[t].upos == "PRON" && IsPersonalPronoun(Lemma(t));
+  if (pronoun) {
+    // an antecedent in the sentence first (the parse knows it best), else the actor the
+    // document context resolved the pronoun to (a mention on the pronoun itself)
+    const size_t before = out->size();
     Resolve(t, out);
+    if (out->size() == before && ws_.actor_at[t] >= 0) ActorsOnToken(t, out);
+  } else if (ws_.actor_at[t] >= 0) {
+    ActorsOnToken(t, out);
   } else if (depth < 3) {
     static constexpr std::string_view kModifiers[] = {"appos",     "flat", "compound",
                                                       "nmod:poss", "amod", "nmod"};
@@ -724,9 +740,11 @@ void SentenceMatcher::FillActor(const Found& f, EventActor* a) const {
   if (f.pronoun >= 0) {
     a->span = tokens_[f.pronoun].span;
     a->resolved = true;
-    a->resolved_from = m.span;
+    a->resolved_from = m.resolved ? m.resolved_from : m.span;
   } else {
     a->span = m.span;
+    a->resolved = m.resolved;
+    a->resolved_from = m.resolved_from;
   }
   if (a->span.end <= body.size() && a->span.begin <= a->span.end) {
     a->text.assign(body, a->span.begin, a->span.size());

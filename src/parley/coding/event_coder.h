@@ -33,6 +33,11 @@ struct ActorMention {
   // warships"): the index of that mention, whose agent it shares; -1 otherwise. Wherever
   // the coder finds that mention it finds this one too.
   int32_t shares_head_of = -1;
+  // A mention that refers back to an actor named earlier in the document (a pronoun, "the
+  // Russian leader", "his counterpart", a short name; coding/coreference.h): the earlier
+  // mention's span. `mention` then carries that actor's code.
+  bool resolved = false;
+  text::Span resolved_from;
 };
 
 struct CoderOptions {

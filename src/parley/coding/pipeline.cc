@@ -19,6 +19,9 @@ void PipelineCounts::Add(const PipelineCounts& o) {
   undated += o.undated;
   events += o.events;
   stale_mentions += o.stale_mentions;
+  resolved_mentions += o.resolved_mentions;
+  dated_events += o.dated_events;
+  located_events += o.located_events;
   for (const auto& [country, n] : o.stale_by_country) stale_by_country[country] += n;
 }
 
@@ -28,6 +31,9 @@ void DocumentResult::Clear() {
   title_actors.clear();
   events.clear();
   date.clear();
+  resolutions.clear();
+  times.clear();
+  places.clear();
   counts = PipelineCounts{};
 }
 
@@ -54,8 +60,16 @@ std::unique_ptr<const Pipeline> Pipeline::Load(const PipelineOptions& options) {
   // and together are most of the start-up time.
   std::future<std::shared_ptr<const lexicon::DictionarySet>> dictionary_set = std::async(
       std::launch::async, [dictionaries] { return lexicon::DictionarySet::Load(dictionaries); });
+  std::future<std::unique_ptr<const lexicon::Gazetteer>> gazetteer;
+  if (options.gazetteer_path != "none") {
+    const std::string places =
+        options.gazetteer_path.empty() ? data_dir + "/places" : options.gazetteer_path;
+    gazetteer = std::async(std::launch::async,
+                           [places] { return lexicon::Gazetteer::Load(places); });
+  }
   p->model_ = syntax::SyntaxModel::Load(options.model_path.empty() ? DefaultModelPath()
                                                                    : options.model_path);
+  if (gazetteer.valid()) p->gazetteer_ = gazetteer.get();
   p->dictionaries_ = dictionary_set.get();  // rethrows a load error
   p->codebook_ = options.codebook_path.empty() ? lexicon::Codebook::LoadDefault()
                                                : lexicon::Codebook::Load(options.codebook_path);
@@ -156,8 +170,11 @@ void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date, 
   for (uint32_t i = 0; i < sentence.tokens.size(); ++i) {
     while (next < ws->mentions.size() && ws->mentions[next].token_begin <= i) {
       const lexicon::Mention& m = ws->mentions[next++];
-      actors->push_back(ActorMention{m, text::Span{sentence.tokens[m.token_begin].span.begin,
-                                                   sentence.tokens[m.token_end - 1].span.end}});
+      ActorMention a;
+      a.mention = m;
+      a.span = text::Span{sentence.tokens[m.token_begin].span.begin,
+                          sentence.tokens[m.token_end - 1].span.end};
+      actors->push_back(std::move(a));
     }
     // A hyphenated compound the tokenizer keeps whole ("US-Russia", "Israel-Hamas") names
     // each side when at least two of its parts are actors.
@@ -190,7 +207,10 @@ void Pipeline::LookupActors(const text::Sentence& sentence, lexicon::Date date, 
       lexicon::Mention m = ws->part_mentions[0];
       m.token_begin = i;
       m.token_end = i + 1;
-      found.push_back(ActorMention{m, part_spans[k]});
+      ActorMention a;
+      a.mention = m;
+      a.span = part_spans[k];
+      found.push_back(std::move(a));
     }
     if (found.size() >= 2) actors->insert(actors->end(), found.begin(), found.end());
   }
@@ -271,6 +291,145 @@ void Pipeline::ParseWithActors(text::Sentence* sentence, const std::vector<Actor
 
 namespace {
 
+// The clause a word belongs to: its nearest VERB ancestor outside [skip_begin, skip_end) (the
+// words of its own phrase), or the root; -1 when the sentence has no tree.
+int ClauseOf(const text::Sentence& s, uint32_t token, uint32_t skip_begin, uint32_t skip_end) {
+  int node = static_cast<int>(token);
+  const int n = static_cast<int>(s.tokens.size());
+  for (int steps = 0; steps < 64 && node >= 0 && node < n; ++steps) {
+    const text::Token& t = s.tokens[static_cast<size_t>(node)];
+    const bool inside = node >= static_cast<int>(skip_begin) && node < static_cast<int>(skip_end);
+    if (!inside && t.upos == "VERB") return node;
+    if (t.head < 0) return -1;
+    if (t.head == 0) return node;
+    node = t.head - 1;
+  }
+  return -1;
+}
+
+// Future when the clause has "will"/"shall"/"'ll" or the event is announced; else past.
+Tense ClauseTenseOf(const text::Sentence& s, int clause, Modality modality) {
+  if (modality == Modality::kIntent) return Tense::kFuture;
+  if (clause < 0) return Tense::kPast;
+  for (const text::Token& t : s.tokens) {
+    if (t.head != clause + 1 || t.deprel != "aux") continue;
+    if (t.lemma == "will" || t.lemma == "shall" || t.form == "'ll" || t.form == "wo" ||
+        t.form == "Will") {
+      return Tense::kFuture;
+    }
+  }
+  return Tense::kPast;
+}
+
+}  // namespace
+
+Tense ClauseTense(const text::Sentence& sentence, uint32_t token, Modality modality) {
+  return ClauseTenseOf(sentence, ClauseOf(sentence, token, token, token + 1), modality);
+}
+
+void Pipeline::ContextActors(const text::Sentence& sentence, PipelineWorkspace* ws,
+                             std::vector<ActorMention>* actors) const {
+  if (options_.coreference) ws->context.Resolve(sentence, actors);
+  if (gazetteer_ == nullptr) return;
+  // "Police fired on protesters in Nairobi": roles without a country take the country of the
+  // sentence's places when those all agree and no actor of another country or organisation
+  // could be the roles' owner ("Israel called up reservists ... in Gaza": Israeli reservists)
+  bool bare = false;
+  for (const ActorMention& a : *actors) {
+    if (a.mention.country.empty() && !a.mention.sector.empty()) bare = true;
+  }
+  if (!bare) return;
+  std::string_view owner;
+  for (const ActorMention& a : *actors) {
+    const std::string& c = a.mention.country;
+    if (c.empty() || a.mention.place) continue;
+    if (c.size() != 3 || (!owner.empty() && owner != c)) return;
+    owner = c;
+  }
+  ws->places.clear();
+  FindPlaces(sentence, *actors, *dictionaries_, *gazetteer_, false, &ws->places);
+  std::string country;
+  for (const PlaceMention& p : ws->places) {
+    if (p.country.empty() || (!country.empty() && p.country != country)) return;
+    country = p.country;
+  }
+  if (country.empty() || (!owner.empty() && owner != country)) return;
+  for (ActorMention& a : *actors) {
+    if (!a.mention.country.empty() || a.mention.sector.empty()) continue;
+    a.mention.country = country;
+    a.mention.code = country + a.mention.sector;
+  }
+}
+
+void Pipeline::AttachContext(const text::Sentence& sentence, std::span<const ActorMention> actors,
+                             lexicon::Date story, PipelineWorkspace* ws,
+                             std::vector<Event>* events, size_t first,
+                             PipelineCounts* counts) const {
+  ws->times.clear();
+  if (options_.event_dates) FindTimeExpressions(sentence, &ws->times);
+  ws->places.clear();
+  if (gazetteer_ != nullptr) {
+    FindPlaces(sentence, actors, *dictionaries_, *gazetteer_, false, &ws->places);
+  }
+  for (size_t k = first; k < events->size(); ++k) {
+    Event& e = (*events)[k];
+    e.story_date = story == lexicon::kUnknownDate ? std::string() : lexicon::FormatDate(story);
+    if (!e.date.empty()) e.date_precision = "day";
+    int pred = -1;
+    for (size_t t = 0; t < sentence.tokens.size(); ++t) {
+      if (sentence.tokens[t].span.begin == e.verb_span.begin) {
+        pred = static_cast<int>(t);
+        break;
+      }
+    }
+    if (pred < 0) continue;
+    const auto p = static_cast<uint32_t>(pred);
+    const int clause = ClauseOf(sentence, p, p, p);
+    if (clause < 0) continue;
+    for (const TimeExpression& t : ws->times) {
+      if (ClauseOf(sentence, t.head, t.token_begin, t.token_end) != clause) continue;
+      const ResolvedDate d = t.Resolve(story, ClauseTenseOf(sentence, clause, e.modality));
+      if (!d.known()) continue;
+      e.date = d.Format();
+      e.date_precision = std::string(DatePrecisionName(d.precision));
+      ++counts->dated_events;
+      break;
+    }
+    // the place of the event's clause, else of a clause above it ("In Geneva, Biden said he
+    // would meet Putin")
+    const PlaceMention* best = nullptr;
+    int best_depth = 1 << 30;
+    for (const PlaceMention& pm : ws->places) {
+      if (pm.dateline) continue;
+      const int place_clause = ClauseOf(sentence, pm.head, pm.token_begin, pm.token_end);
+      int node = clause;
+      for (int depth = 0; node >= 0 && depth < 16; ++depth) {
+        if (node == place_clause) {
+          if (depth < best_depth) {
+            best = &pm;
+            best_depth = depth;
+          }
+          break;
+        }
+        const int head = sentence.tokens[static_cast<size_t>(node)].head;
+        node = head > 0 ? head - 1 : -1;
+      }
+    }
+    if (best != nullptr) {
+      e.located = true;
+      e.location.name = best->name;
+      e.location.text = best->text;
+      e.location.country = best->country;
+      e.location.lat = best->lat;
+      e.location.lon = best->lon;
+      e.location.geonames_id = best->geonames_id;
+      ++counts->located_events;
+    }
+  }
+}
+
+namespace {
+
 // The text zones' spans (the whole body when the cleaner found no zones), cut into pieces of
 // at most `chunk` bytes at a paragraph break, else a line break, else a space, so that a long
 // document is segmented and coded a piece at a time.
@@ -312,6 +471,9 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
   lexicon::Date date = default_date_;
   if (!lexicon::ParseIsoDate(out->date, &date)) date = lexicon::kUnknownDate;
 
+  ws->context.Reset(dictionaries_.get());
+  const bool keep_context = !code;
+
   // Codes (or annotates) `sentences`, whose first has index `first_index` in its zone.
   auto process = [&](std::vector<text::Sentence>& sentences,
                      std::vector<std::vector<ActorMention>>& actors, std::string_view zone,
@@ -330,14 +492,21 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
       bool may_yield = true;
       if (code) {
         // Before tagging: a sentence whose words name no two actors that could form a dyad
-        // cannot yield an event, so it is neither tagged nor parsed.
+        // (counting those it refers back to) cannot yield an event, so it is neither tagged
+        // nor parsed.
         LookupActors(sentence, date, false, ws, &actors[i]);
+        ContextActors(sentence, ws, &actors[i]);
         may_yield = coder_->CouldPair(actors[i]);
       }
       if (may_yield) {
         model_.Tag(&sentence, &ws->syntax);
         LookupActors(sentence, date, true, ws, &actors[i]);
+        ContextActors(sentence, ws, &actors[i]);
         may_yield = !code || coder_->MayYieldEvent(sentence, actors[i]);
+      }
+      if (options_.coreference) ws->context.Observe(sentence, actors[i], keep_context);
+      for (const ActorMention& a : actors[i]) {
+        if (a.resolved) ++out->counts.resolved_mentions;
       }
       for (const ActorMention& a : actors[i]) {
         if (a.mention.stale) {
@@ -351,7 +520,38 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
       }
       ParseWithActors(&sentence, actors[i], ws);
       ++out->counts.parsed;
-      if (!code) continue;
+      if (!code) {
+        // annotate: the sentence's time expressions and places, as resolved for its clauses
+        const bool title = zone == "title";
+        const auto index = static_cast<uint32_t>(first_index + i);
+        ws->times.clear();
+        FindTimeExpressions(sentence, &ws->times);
+        for (const TimeExpression& t : ws->times) {
+          DocumentResult::Time rec;
+          rec.sentence = index;
+          rec.title = title;
+          rec.span = {sentence.tokens[t.token_begin].span.begin,
+                      sentence.tokens[t.token_end - 1].span.end};
+          rec.date = t.Resolve(date, ClauseTense(sentence, t.head, Modality::kAsserted));
+          out->times.push_back(rec);
+        }
+        if (gazetteer_ != nullptr) {
+          ws->places.clear();
+          FindPlaces(sentence, actors[i], *dictionaries_, *gazetteer_, !title && index == 0,
+                     &ws->places);
+          for (PlaceMention& p : ws->places) {
+            DocumentResult::PlaceFound rec;
+            rec.sentence = index;
+            rec.title = title;
+            rec.span = {sentence.tokens[p.token_begin].span.begin,
+                        sentence.tokens[p.token_end - 1].span.end};
+            rec.place = std::move(p);
+            out->places.push_back(std::move(rec));
+          }
+        }
+        continue;
+      }
+      const size_t first_event = out->events.size();
       SentenceInput in;
       in.doc = doc;
       in.sentence = &sentence;
@@ -360,6 +560,9 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
       in.date = out->date;
       in.actors = actors[i];
       coder_->CodeSentence(in, &ws->coder, &out->events);
+      if (out->events.size() > first_event) {
+        AttachContext(sentence, actors[i], date, ws, &out->events, first_event, &out->counts);
+      }
     }
   };
   process(out->title_sentences, out->title_actors, "title", 0);
@@ -377,6 +580,7 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
     doc->sentences.clear();
     out->actors.clear();
   }
+  if (keep_context) out->resolutions = ws->context.resolutions();
   out->counts.events = out->events.size();
 }
 

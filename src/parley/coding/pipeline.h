@@ -25,10 +25,14 @@
 #include <thread>
 #include <vector>
 
+#include "parley/coding/coreference.h"
 #include "parley/coding/event.h"
 #include "parley/coding/event_coder.h"
+#include "parley/coding/places.h"
+#include "parley/coding/time_expressions.h"
 #include "parley/lexicon/codebook.h"
 #include "parley/lexicon/dictionary_set.h"
+#include "parley/lexicon/gazetteer.h"
 #include "parley/syntax/model.h"
 #include "parley/text/text_pipeline.h"
 
@@ -38,6 +42,12 @@ struct PipelineOptions {
   std::string model_path;     // empty: the shipped model (DefaultModelPath())
   std::string dictionaries;   // empty: the shipped dictionaries (DataDir()); or DIR, petrarch:DIR
   std::string codebook_path;  // empty: the shipped codebook
+  // empty: the shipped gazetteer (dict/places); "none": events get no location
+  std::string gazetteer_path;
+  // Document context (docs/FORMATS.md, "Document context"): resolve pronouns, descriptions and
+  // short names to actors of earlier sentences; date events by their time expressions.
+  bool coreference = true;
+  bool event_dates = true;
   std::string default_date;   // YYYY-MM-DD for documents without a date; empty: none
   CoderOptions coder;
   // Load fails when the dictionaries have no event pattern (coding would yield nothing);
@@ -58,6 +68,10 @@ struct PipelineOptions {
   uint64_t max_document_words = 200000;
 };
 
+// The tense a time expression at `token` is read in: future when its clause has "will" or
+// `modality` is intent, else past (needs the parse).
+[[nodiscard]] Tense ClauseTense(const text::Sentence& sentence, uint32_t token, Modality modality);
+
 // Counts a run reports in its summary; per document in DocumentResult, summed by the caller.
 struct PipelineCounts {
   uint64_t documents = 0;
@@ -71,6 +85,9 @@ struct PipelineCounts {
   uint64_t undated = 0;           // documents without a usable date (events keep date "")
   uint64_t events = 0;
   uint64_t stale_mentions = 0;  // actor mentions in documents dated after `verified:`
+  uint64_t resolved_mentions = 0;  // mentions resolved to an earlier actor (coreference)
+  uint64_t dated_events = 0;       // events dated by a time expression of their clause
+  uint64_t located_events = 0;     // events with a location
   std::map<std::string, uint64_t> stale_by_country;
   void Add(const PipelineCounts& other);
 };
@@ -85,6 +102,23 @@ struct DocumentResult {
   std::vector<std::vector<ActorMention>> title_actors;
   std::vector<Event> events;
   std::string date;  // the date codes were resolved on (document date or the default), or ""
+  // Annotate only: the document context found, sentence by sentence (indices as in `actors`,
+  // title sentences after the text's).
+  std::vector<Resolution> resolutions;
+  struct Time {
+    uint32_t sentence = 0;
+    bool title = false;
+    text::Span span;
+    ResolvedDate date;
+  };
+  struct PlaceFound {
+    uint32_t sentence = 0;
+    bool title = false;
+    text::Span span;
+    PlaceMention place;
+  };
+  std::vector<Time> times;
+  std::vector<PlaceFound> places;
   PipelineCounts counts;
   void Clear();
 };
@@ -99,6 +133,9 @@ struct PipelineWorkspace {
   std::vector<std::string_view> parts;
   std::vector<lexicon::Mention> mentions;
   std::vector<lexicon::Mention> part_mentions;
+  DocumentContext context;
+  std::vector<TimeExpression> times;
+  std::vector<PlaceMention> places;
   text::Sentence reduced;  // a sentence with its actor mentions reduced
   std::vector<int32_t> reduced_index;
   std::vector<uint32_t> original_index;
@@ -135,6 +172,8 @@ class Pipeline {
   [[nodiscard]] const lexicon::Codebook& codebook() const { return codebook_; }
   [[nodiscard]] const text::TextPipeline& text() const { return *text_; }
   [[nodiscard]] const EventCoder& coder() const { return *coder_; }
+  // nullptr when loaded with gazetteer_path "none"
+  [[nodiscard]] const lexicon::Gazetteer* gazetteer() const { return gazetteer_.get(); }
   [[nodiscard]] const PipelineOptions& options() const { return options_; }
 
  private:
@@ -148,6 +187,14 @@ class Pipeline {
   // (after tagging); hyphenated compounds yield one mention per named part.
   void LookupActors(const text::Sentence& sentence, lexicon::Date date, bool use_lemmas,
                     PipelineWorkspace* ws, std::vector<ActorMention>* actors) const;
+  // Document context on a sentence's actors: coreference, then a country for bare roles
+  // ("police") from the sentence's one place country.
+  void ContextActors(const text::Sentence& sentence, PipelineWorkspace* ws,
+                     std::vector<ActorMention>* actors) const;
+  // Dates and places the events [first, events.size()) of a parsed sentence.
+  void AttachContext(const text::Sentence& sentence, std::span<const ActorMention> actors,
+                     lexicon::Date story, PipelineWorkspace* ws, std::vector<Event>* events,
+                     size_t first, PipelineCounts* counts) const;
 
   PipelineOptions options_;
   syntax::SyntaxModel model_;
@@ -155,6 +202,7 @@ class Pipeline {
   lexicon::Codebook codebook_;
   std::unique_ptr<text::TextPipeline> text_;
   std::unique_ptr<EventCoder> coder_;
+  std::unique_ptr<const lexicon::Gazetteer> gazetteer_;
   lexicon::Date default_date_ = lexicon::kUnknownDate;
 };
 

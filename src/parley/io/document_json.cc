@@ -1,5 +1,8 @@
 #include "parley/io/document_json.h"
 
+#include "parley/io/event_writer.h"
+#include "parley/io/json_append.h"
+
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -147,10 +150,57 @@ void WriteAnnotatedDocumentJson(const text::Document& doc, const coding::Documen
                std::to_string(a.mention.token_end) + "],\"rule\":");
       AppendJsonString(lexicon::MatchRuleName(a.mention.rule), &m);
       m.append(a.mention.place ? ",\"place\":true" : ",\"place\":false");
-      m.append(a.mention.stale ? ",\"stale\":true}" : ",\"stale\":false}");
+      m.append(a.mention.stale ? ",\"stale\":true" : ",\"stale\":false");
+      if (a.resolved) {
+        m.append(",\"resolved_from\":");
+        AppendSpan(a.resolved_from, &m);
+      }
+      m.push_back('}');
     }
     m.push_back(']');
   }
+  // the document context: time expressions and places, per sentence of the text
+  auto text_of = [&](text::Span span) {
+    return span.end <= doc.body.size() ? std::string_view(doc.body).substr(span.begin, span.size())
+                                       : std::string_view();
+  };
+  for (std::string& m : members) m.append(",\"times\":[");
+  for (const coding::DocumentResult::Time& t : result.times) {
+    if (t.title || t.sentence >= members.size()) continue;
+    std::string& m = members[t.sentence];
+    if (m.back() != '[') m.push_back(',');
+    m.push_back('{');
+    AppendMember("text", text_of(t.span), &m);
+    m.push_back(',');
+    AppendKey("span", &m);
+    AppendSpan(t.span, &m);
+    m.push_back(',');
+    AppendMember("date", t.date.Format(), &m);
+    m.push_back(',');
+    AppendMember("precision", coding::DatePrecisionName(t.date.precision), &m);
+    m.push_back('}');
+  }
+  for (std::string& m : members) m.append("],\"places\":[");
+  for (const coding::DocumentResult::PlaceFound& p : result.places) {
+    if (p.title || p.sentence >= members.size()) continue;
+    std::string& m = members[p.sentence];
+    if (m.back() != '[') m.push_back(',');
+    m.push_back('{');
+    AppendMember("text", text_of(p.span), &m);
+    m.push_back(',');
+    AppendKey("span", &m);
+    AppendSpan(p.span, &m);
+    m.push_back(',');
+    AppendMember("name", p.place.name, &m);
+    m.push_back(',');
+    AppendMember("country", p.place.country, &m);
+    m.append(",\"lat\":");
+    AppendCoordinate(p.place.lat, &m);
+    m.append(",\"lon\":");
+    AppendCoordinate(p.place.lon, &m);
+    m.append(p.place.dateline ? ",\"dateline\":true}" : ",\"dateline\":false}");
+  }
+  for (std::string& m : members) m.push_back(']');
   WriteDocumentJson(doc, {.syntax = true, .sentence_members = &members}, out);
 }
 

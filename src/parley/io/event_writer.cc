@@ -104,6 +104,10 @@ class Row {
     Separate();
     AppendGoldstein(value, out_);
   }
+  void Coordinate(double value) {
+    Separate();
+    AppendCoordinate(value, out_);
+  }
   // `count` empty fields.
   void Empty(int count = 1) {
     for (int i = 0; i < count; ++i) Separate();
@@ -131,7 +135,20 @@ struct DateParts {
 
 // Splits `date`; returns empty parts unless it is YYYY-MM-DD with a month 01-12 and a day 01-31
 // (the day is not checked against the month: the cleaner's dates are already valid).
+// A date of any precision ("2021-12-03", "2021-06", "2021") as the first day of its period:
+// the formats below have day columns only.
 DateParts SplitDate(std::string_view date) {
+  static constexpr std::string_view kFirst = "01";
+  if (date.size() == 4 || (date.size() == 7 && date[4] == '-')) {
+    for (size_t i = 0; i < date.size(); ++i) {
+      if (i != 4 && (date[i] < '0' || date[i] > '9')) return {};
+    }
+    DateParts parts{date.substr(0, 4), date.size() == 7 ? date.substr(5, 2) : kFirst, kFirst};
+    parts.month_number = date.size() == 7 ? (date[5] - '0') * 10 + (date[6] - '0') : 1;
+    parts.day_number = 1;
+    if (parts.month_number < 1 || parts.month_number > 12) return {};
+    return parts;
+  }
   if (date.size() != 10 || date[4] != '-' || date[7] != '-') return {};
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
     if (date[i] < '0' || date[i] > '9') return {};
@@ -205,6 +222,10 @@ class JsonlWriter final : public EventWriter {
     out->push_back(',');
     AppendMember("date", e.date, out);
     out->push_back(',');
+    AppendMember("date_precision", e.date_precision, out);
+    out->push_back(',');
+    AppendMember("story_date", e.story_date, out);
+    out->push_back(',');
     AppendMember("zone", e.zone, out);
     out->push_back(',');
     AppendKey("source", out);
@@ -240,9 +261,38 @@ class JsonlWriter final : public EventWriter {
     out->push_back(',');
     AppendMember("modality", coding::ModalityName(e.modality), out);
     out->push_back(',');
-    // Places are not resolved yet; the key is there so that readers can rely on it.
     AppendKey("location", out);
-    out->append("null,");
+    if (e.located) {
+      out->push_back('{');
+      AppendMember("name", e.location.name, out);
+      out->push_back(',');
+      AppendMember("text", e.location.text, out);
+      out->push_back(',');
+      AppendMember("country", e.location.country, out);
+      out->push_back(',');
+      AppendKey("lat", out);
+      AppendCoordinate(e.location.lat, out);
+      out->push_back(',');
+      AppendKey("lon", out);
+      AppendCoordinate(e.location.lon, out);
+      out->push_back(',');
+      AppendKey("geonames_id", out);
+      if (e.location.geonames_id != 0) {
+        AppendInt(e.location.geonames_id, out);
+      } else {
+        out->append("null");
+      }
+      out->append("},");
+    } else {
+      out->append("null,");
+    }
+    AppendKey("duplicate_of", out);
+    if (e.duplicate_of.empty()) {
+      out->append("null,");
+    } else {
+      AppendJsonString(e.duplicate_of, out);
+      out->push_back(',');
+    }
     AppendKey("attributed_to", out);
     if (e.attributed) {
       AppendActor(e.attributed_to, out);
@@ -318,7 +368,16 @@ class PhoenixWriter final : public EventWriter {
       row.Empty();
     }
     row.Goldstein(e.goldstein);
-    row.Empty(6);  // Issues, Lat, Lon, LocationName, StateName, CountryCode
+    row.Empty();  // Issues
+    if (e.located) {
+      row.Coordinate(e.location.lat);   // Lat
+      row.Coordinate(e.location.lon);   // Lon
+      row.Text(e.location.name);        // LocationName
+      row.Empty();                      // StateName
+      row.Text(e.location.country);     // CountryCode
+    } else {
+      row.Empty(5);
+    }
     scratch_id_ = e.doc_id;
     scratch_id_.push_back('_');
     AppendInt(e.sentence_index, &scratch_id_);
@@ -388,7 +447,24 @@ class GdeltWriter final : public EventWriter {
     row.Int(1);       // NumSources
     row.Int(1);       // NumArticles
     row.Empty();       // AvgTone
-    row.Empty(3 * 8);  // Actor1Geo_*, Actor2Geo_*, ActionGeo_*
+    row.Empty(2 * 8);  // Actor1Geo_*, Actor2Geo_*
+    if (e.located) {
+      // ActionGeo_Type: 1 a country, 4 a place in one (GDELT's "world city"); CountryCode is
+      // ISO alpha-3 here, where GDELT has FIPS 10-4 (docs/FORMATS.md)
+      row.Int(e.location.geonames_id != 0 ? 4 : 1);
+      row.Text(e.location.name);      // ActionGeo_FullName
+      row.Text(e.location.country);   // ActionGeo_CountryCode
+      row.Empty(2);                   // ActionGeo_ADM1Code, ActionGeo_ADM2Code
+      row.Coordinate(e.location.lat);
+      row.Coordinate(e.location.lon);
+      if (e.location.geonames_id != 0) {
+        row.Int(e.location.geonames_id);  // ActionGeo_FeatureID
+      } else {
+        row.Empty();
+      }
+    } else {
+      row.Empty(8);  // ActionGeo_*
+    }
     row.Empty();       // DATEADDED
     row.Text(e.url);   // SOURCEURL
     row.End();
@@ -409,7 +485,9 @@ class CsvWriter final : public EventWriter {
         "source_code,source_country,source_sector,source_text,source_begin,source_end,"
         "target_code,target_country,target_sector,target_text,target_begin,target_end,"
         "cameo,root,quad_class,goldstein,plover_event,plover_mode,plover_context,"
-        "negated,modality,attributed_to_code,verb,pattern,sentence\n");
+        "negated,modality,attributed_to_code,verb,pattern,sentence,"
+        "date_precision,story_date,location_name,location_country,location_lat,location_lon,"
+        "duplicate_of\n");
   }
 
   void Write(const Event& e, std::string* out) override {
@@ -439,6 +517,17 @@ class CsvWriter final : public EventWriter {
     row.Text(e.verb_text);
     row.Text(e.pattern);
     row.Text(e.sentence_text);
+    row.Text(e.date_precision);
+    row.Text(e.story_date);
+    if (e.located) {
+      row.Text(e.location.name);
+      row.Text(e.location.country);
+      row.Coordinate(e.location.lat);
+      row.Coordinate(e.location.lon);
+    } else {
+      row.Empty(4);
+    }
+    row.Text(e.duplicate_of);
     row.End();
   }
 
@@ -461,6 +550,14 @@ std::unique_ptr<EventWriter> EventWriter::Create(std::string_view format) {
     message.append(kEventFormats[i]);
   }
   throw Error(message);
+}
+
+void AppendCoordinate(double value, std::string* out) {
+  if (!std::isfinite(value)) value = 0;
+  char buf[32];
+  // four decimals: about 11 m, finer than any gazetteer point
+  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), value, std::chars_format::fixed, 4);
+  out->append(buf, static_cast<size_t>(end - buf));
 }
 
 void AppendGoldstein(double value, std::string* out) {

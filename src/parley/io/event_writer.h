@@ -62,6 +62,8 @@ class EventWriter {
 // the same double, always with a decimal point ("4.0", "-10.0", "3.4"; -0 prints as "0.0").
 // `value` must be finite; a NaN or infinity appends nothing.
 void AppendGoldstein(double value, std::string* out);
+// A latitude or longitude with four decimals ("46.2022").
+void AppendCoordinate(double value, std::string* out);
 
 // The Phoenix PentaClass of a two-digit CAMEO root code: 0 for 01-02, 1 for 03-05, 2 for 06-08,
 // 3 for 09-13 and 16, 4 for 14-15 and 17-20 (the table of the Phoenix pipeline's postprocess.py,

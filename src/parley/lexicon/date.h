@@ -25,6 +25,21 @@ inline constexpr Date kOpenEnd = 99991231;
 // Returns false for anything else, including impossible dates such as 20100931.
 [[nodiscard]] bool ParsePetrarchDate(std::string_view text, Date* out);
 
+// Calendar arithmetic on real dates (proleptic Gregorian).
+[[nodiscard]] inline int YearOf(Date d) { return d / 10000; }
+[[nodiscard]] inline int MonthOf(Date d) { return d / 100 % 100; }
+[[nodiscard]] inline int DayOf(Date d) { return d % 100; }
+// Days since 1970-01-01 (negative before), and back.
+[[nodiscard]] int64_t DaysFromDate(Date date);
+[[nodiscard]] Date DateFromDays(int64_t days);
+// 0 = Monday ... 6 = Sunday.
+[[nodiscard]] int WeekdayOf(Date date);
+// `date` moved by whole days, or by whole months (the day clamped to the month's length).
+[[nodiscard]] inline Date AddDays(Date date, int64_t days) {
+  return DateFromDays(DaysFromDate(date) + days);
+}
+[[nodiscard]] Date AddMonths(Date date, int months);
+
 // "YYYY-MM-DD"; kOpenStart and kOpenEnd give "" (an open end of a range).
 [[nodiscard]] std::string FormatDate(Date date);
 

@@ -80,7 +80,7 @@ class BlockReader {
     static const std::map<std::string, std::set<std::string>> kKeys = {
         {"country", {"names", "adjectives", "capital", "cities", "metonyms", "ambiguous",
                      "context", "verified", "note"}},
-        {"person", {"aliases", "codes", "roles", "note"}},
+        {"person", {"aliases", "codes", "roles", "gender", "note"}},
         {"actor", {"aliases", "codes", "roles", "note"}},
         {"agent", {"terms", "note"}},
     };
@@ -325,6 +325,17 @@ class BlockReader {
     }
     if (!ParseCodes(*codes_it->second, &e.codes)) return;
     if (auto it = f.find("roles"); it != f.end()) e.roles = SplitList(it->second->value);
+    if (auto it = f.find("gender"); it != f.end()) {
+      const std::string& g = it->second->value;
+      if (g == "male") {
+        e.gender = Gender::kMale;
+      } else if (g == "female") {
+        e.gender = Gender::kFemale;
+      } else {
+        Problem(it->second->number, "gender: is 'male' or 'female', not '" + g + "'");
+        return;
+      }
+    }
     uint32_t id = set_->AddEntry(std::move(e));
     AddNames(id, {head.value}, NameRole::kName, head.number, {}, {});
     if (auto it = f.find("aliases"); it != f.end()) {

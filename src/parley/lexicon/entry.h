@@ -33,6 +33,10 @@ enum class EntryKind : uint8_t {
   kAgent,    // an `agent:` block: a role word combined with a country ("troops" -> MIL)
 };
 
+// A person's grammatical gender as the news refers to them (he / she); kUnknown agrees with
+// either pronoun. Used by document coreference (coding/coreference.h).
+enum class Gender : uint8_t { kUnknown, kMale, kFemale };
+
 // How a name of an entry is used when it matches.
 enum class NameRole : uint8_t {
   kName,       // a country's name or a person's / actor's canonical name
@@ -55,6 +59,7 @@ struct Entry {
   bool petrarch = false;         // read from a PETRARCH/TABARI file (legacy rules apply)
   bool agent_prefix = false;     // agents: the code goes before the country (PETRARCH "NGO~")
   std::vector<std::string> roles;  // documentation only
+  Gender gender = Gender::kUnknown;  // people: `gender:`
   SourceRef where;
 
   // The code that applies on `date` (kUnknownDate: the default), or nullptr when none does.
