@@ -13,7 +13,8 @@ int RunEval(int argc, char** argv) {
     int (*run)(int, char**);
   };
   static constexpr Stage kStages[] = {
-      {"segment", RunEvalSegment}, {"syntax", RunEvalSyntax}, {"events", RunEvalEvents}};
+      {"segment", RunEvalSegment}, {"syntax", RunEvalSyntax}, {"events", RunEvalEvents},
+      {"context", RunEvalContext}};
   if (argc >= 2) {
     for (const Stage& stage : kStages) {
       if (std::strcmp(stage.name, argv[1]) != 0) continue;
@@ -25,7 +26,8 @@ int RunEval(int argc, char** argv) {
   std::fprintf(stderr,
                "usage: parley eval segment --conllu FILE\n"
                "       parley eval syntax --conllu FILE [--model FILE] [--raw]\n"
-               "       parley eval events FILES|DIRS [--mistakes]\n");
+               "       parley eval events FILES|DIRS [--mistakes]\n"
+               "       parley eval context FILES|DIRS [--mistakes]\n");
   return (argc >= 2 && (std::strcmp(argv[1], "--help") == 0)) ? 0 : 2;
 }
 

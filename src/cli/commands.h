@@ -15,6 +15,7 @@ int RunEval(int argc, char** argv);
 int RunEvalSegment(int argc, char** argv);
 int RunEvalSyntax(int argc, char** argv);
 int RunEvalEvents(int argc, char** argv);
+int RunEvalContext(int argc, char** argv);
 int RunDict(int argc, char** argv);
 int RunAnnotate(int argc, char** argv);
 int RunCode(int argc, char** argv);

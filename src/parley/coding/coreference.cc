@@ -96,9 +96,10 @@ bool DocumentContext::MentionAgrees(const lexicon::Mention& m, Want want) const 
   if (m.country.empty() || m.place) return false;
   const bool person = IsPerson(m);
   const bool group = IsGroup(m);
+  const lexicon::Gender gender = dict_->entries()[dict_->names()[m.name].entry].gender;
   switch (want) {
-    case Want::kMale:
-    case Want::kFemale:
+    case Want::kMale: return person && gender != lexicon::Gender::kFemale;
+    case Want::kFemale: return person && gender != lexicon::Gender::kMale;
     case Want::kPerson: return person;
     case Want::kThing: return !person && !group;
     case Want::kGroup: return group;
@@ -297,12 +298,31 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     } else {
       continue;
     }
-    // an antecedent earlier in the sentence is the coder's to find (it reads the parse)
-    bool local = false;
-    for (const ActorMention& a : *actors) {
-      if (a.mention.token_end <= t && MentionAgrees(a.mention, want)) local = true;
+    // An antecedent earlier in the sentence: the first that agrees (usually the subject:
+    // "Blinken returned from Europe, where he met ..."). An object pronoun never takes the
+    // subject of its own clause ("Putin told him"), so "him" and "them" look only back. The
+    // coder re-reads the in-sentence case with the parse and prefers its own reading.
+    if (!IsAny(w, {"him", "them"})) {
+      const ActorMention* local = nullptr;
+      for (const ActorMention& a : *actors) {
+        if (a.mention.token_end > t) break;
+        if (!a.resolved && MentionAgrees(a.mention, want)) {
+          local = &a;
+          break;
+        }
+      }
+      if (local != nullptr) {
+        ActorMention copy = *local;
+        copy.mention.token_begin = t;
+        copy.mention.token_end = t + 1;
+        copy.shares_head_of = -1;
+        copy.span = tokens[t].span;
+        copy.resolved = true;
+        copy.resolved_from = local->span;
+        added.push_back(std::move(copy));
+        continue;
+      }
     }
-    if (local) continue;
     if (want == Want::kGroup && pair_sentence_ + 1 >= sentence_ && pair_.size() == 2) {
       // "Biden and Putin met. They agreed ...": both
       const int group = Best([&](const Entity& e) { return e.group; });
