@@ -68,7 +68,7 @@ std::vector<std::string> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
-// The words of at least three letters, lower case.
+// The words of at least two letters, lower case.
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
   std::string w;
@@ -77,7 +77,7 @@ std::vector<std::string> Words(std::string_view s) {
       w.push_back(base::AsciiLower(s[i]));
       continue;
     }
-    if (w.size() >= 3) out.push_back(w);
+    if (w.size() >= 2) out.push_back(w);
     w.clear();
   }
   return out;
@@ -261,9 +261,19 @@ ContextScore ScoreContext(const Pipeline& pipeline, const std::vector<GoldContex
       const text::Span want = Occurrence(body, item.mention, item.occurrence);
       switch (item.kind) {
         case Item::Kind::kResolve: {
+          // the resolutions that cover most of the mention ("his Russian counterpart", not
+          // its "his")
           std::vector<const Resolution*> found;
+          uint32_t best = 0;
           for (const Resolution& r : annotated.resolutions) {
-            if (Overlaps(r.span, want)) found.push_back(&r);
+            if (!Overlaps(r.span, want)) continue;
+            const uint32_t overlap =
+                std::min(r.span.end, want.end) - std::max(r.span.begin, want.begin);
+            if (overlap > best) {
+              found.clear();
+              best = overlap;
+            }
+            if (overlap == best) found.push_back(&r);
           }
           bool ok = found.size() == item.codes.size();
           std::vector<bool> used(found.size(), false);
@@ -336,13 +346,25 @@ ContextScore ScoreContext(const Pipeline& pipeline, const std::vector<GoldContex
           break;
         }
         case Item::Kind::kEvent: {
+          // the matching event that fits the gold date and place best (a document may report
+          // one dyad's events more than once)
           const Event* found = nullptr;
+          int found_fit = -1;
           for (const Event& e : coded.events) {
-            if (ActorKey(e.source.code) == ActorKey(item.codes[0]) &&
-                ActorKey(e.target.code) == ActorKey(item.codes[1]) &&
-                e.cameo.compare(0, item.value.size(), item.value) == 0) {
+            if (ActorKey(e.source.code) != ActorKey(item.codes[0]) ||
+                ActorKey(e.target.code) != ActorKey(item.codes[1]) ||
+                e.cameo.compare(0, item.value.size(), item.value) != 0) {
+              continue;
+            }
+            const int fit = (!item.event_date.empty() && e.date == item.event_date ? 2 : 0) +
+                            (!item.name.empty() && e.located &&
+                                     (ShareWord(e.location.name, item.name) ||
+                                      ShareWord(e.location.text, item.name))
+                                 ? 1
+                                 : 0);
+            if (fit > found_fit) {
               found = &e;
-              break;
+              found_fit = fit;
             }
           }
           Tally(&score.event, found != nullptr);

@@ -55,13 +55,73 @@ bool PluralTerm(std::string_view term) {
 
 }  // namespace
 
-void DocumentContext::Reset(const lexicon::DictionarySet* dictionaries) {
+void DocumentContext::Reset(const lexicon::DictionarySet* dictionaries, lexicon::Date date) {
   dict_ = dictionaries;
+  date_ = date;
   entities_.clear();
   resolutions_.clear();
   pair_.clear();
   pair_sentence_ = 0;
   sentence_ = 0;
+}
+
+std::string DocumentContext::Titles(const lexicon::Entry& entry) const {
+  std::string out;
+  for (const std::string& role : entry.roles) {
+    // "Prime Minister 2010-05-11..2016-07-13", "President 2025-01-20..", "MP ..2024-05-30"
+    const size_t dots = role.find("..");
+    if (dots == std::string::npos) continue;
+    size_t start = role.rfind(' ', dots);
+    start = start == std::string::npos ? 0 : start + 1;
+    size_t end = role.find(' ', dots);
+    if (end == std::string::npos) end = role.size();
+    lexicon::Date from = lexicon::kOpenStart;
+    lexicon::Date to = lexicon::kOpenEnd;
+    const std::string_view a = std::string_view(role).substr(start, dots - start);
+    const std::string_view b = std::string_view(role).substr(dots + 2, end - dots - 2);
+    if ((!a.empty() && !lexicon::ParseIsoDate(a, &from)) ||
+        (!b.empty() && !lexicon::ParseIsoDate(b, &to))) {
+      continue;
+    }
+    if (date_ == lexicon::kUnknownDate || date_ < from || date_ > to) continue;
+    if (!out.empty()) out += '|';
+    out += base::AsciiLowerCopy(base::Trim(std::string_view(role).substr(0, start)));
+  }
+  return out;
+}
+
+int DocumentContext::TitleFits(std::string_view term, const Entity& e) {
+  const std::string t = base::AsciiLowerCopy(term);
+  auto has = [&](std::string_view part) { return e.titles.find(part) != std::string::npos; };
+  // a head of state or government: president (not vice), prime minister, monarch, ...
+  auto head = [&] {
+    size_t pos = 0;
+    while ((pos = e.titles.find("president", pos)) != std::string::npos) {
+      const bool vice = (pos >= 5 && e.titles.compare(pos - 5, 5, "vice ") == 0) ||
+                        (pos >= 5 && e.titles.compare(pos - 5, 5, "vice-") == 0);
+      if (!vice) return true;
+      ++pos;
+    }
+    return has("prime minister") || has("chancellor") || has("king") || has("queen") ||
+           has("emir") || has("sultan") || has("supreme leader") || has("premier") ||
+           has("head of state") || has("chairman of the") || has("general secretary");
+  };
+  if (e.titles.empty()) return -1;
+  if (t.find("leader") != std::string::npos || t.find("head") != std::string::npos ||
+      t == "men" || t == "presidents") {
+    return head() ? 1 : 0;
+  }
+  if (t.find("president") != std::string::npos) return head() && has("president") ? 1 : 0;
+  if (t.find("prime minister") != std::string::npos || t == "premier") {
+    return has("prime minister") || has("premier") ? 1 : 0;
+  }
+  if (t.find("chancellor") != std::string::npos) return has("chancellor") ? 1 : 0;
+  if (t.find("foreign") != std::string::npos || t.find("diplomat") != std::string::npos) {
+    return has("foreign") || has("secretary of state") || has("external affairs") ? 1 : 0;
+  }
+  if (t.find("defen") != std::string::npos) return has("defen") ? 1 : 0;
+  if (t == "king" || t == "queen" || t == "monarch") return has("king") || has("queen") ? 1 : 0;
+  return -1;
 }
 
 std::string_view DocumentContext::AgentTerm(const lexicon::Mention& m) const {
@@ -125,6 +185,13 @@ int DocumentContext::Best(Pred ok) const {
   return best;
 }
 
+template <typename Pred>
+int DocumentContext::BestFitting(std::string_view term, Pred ok) const {
+  const int fits = Best([&](const Entity& e) { return ok(e) && TitleFits(term, e) == 1; });
+  if (fits >= 0) return fits;
+  return Best([&](const Entity& e) { return ok(e) && TitleFits(term, e) != 0; });
+}
+
 ActorMention DocumentContext::FromEntity(const Entity& e, uint32_t begin, uint32_t end,
                                          text::Span span) const {
   ActorMention a;
@@ -140,7 +207,7 @@ ActorMention DocumentContext::FromEntity(const Entity& e, uint32_t begin, uint32
 
 void DocumentContext::Resolve(const text::Sentence& sentence,
                               std::vector<ActorMention>* actors) const {
-  if (entities_.empty()) return;
+  if (entities_.empty() && actors->empty()) return;
   const auto& tokens = sentence.tokens;
   const auto n = static_cast<uint32_t>(tokens.size());
   std::vector<uint8_t> covered(n, 0);
@@ -173,10 +240,13 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     const bool people = IsAny(word(k), kPeople);
     if (!people && !IsAny(word(k), kSides)) continue;
     const Want want = people ? Want::kPerson : Want::kThing;
-    const int first = Best([&](const Entity& e) { return Agrees(e, want); });
+    const std::string_view noun = word(k);
+    const int first = BestFitting(noun, [&](const Entity& e) {
+      return Agrees(e, want) && (people || !e.organisation || !e.mention.sector.empty());
+    });
     if (first < 0) continue;
     const Entity& e1 = entities_[static_cast<size_t>(first)];
-    const int second = Best([&](const Entity& e) {
+    const int second = BestFitting(noun, [&](const Entity& e) {
       return &e != &e1 && Agrees(e, want) && e.mention.country != e1.mention.country;
     });
     if (second < 0) continue;
@@ -217,10 +287,38 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     if (!m.country.empty()) {
       // "the Russian leader", "his Russian counterpart": a person of that country named before
       if (!personal) continue;
-      found = Best([&](const Entity& e) {
+      found = BestFitting(term, [&](const Entity& e) {
         return e.person && e.person_entry != UINT32_MAX && e.mention.country == m.country &&
                e.mention.sector == m.sector;
       });
+    } else if (!Is(det, "the") && !IsAny(LastWord(term), {"counterpart", "counterparts"})) {
+      // "her government", "its army": the possessor's; the pronoun itself is resolved below
+      const Want owner_want = Is(det, "his")   ? Want::kMale
+                              : Is(det, "her") ? Want::kFemale
+                              : Is(det, "its") ? Want::kThing
+                                               : Want::kGroup;
+      const ActorMention* local = nullptr;
+      for (const ActorMention& b : *actors) {
+        if (b.mention.token_end >= m.token_begin) break;
+        if (!b.resolved && MentionAgrees(b.mention, owner_want)) local = &b;
+      }
+      std::string owner_country;
+      text::Span owner_span;
+      if (local != nullptr) {
+        owner_country = local->mention.country;
+        owner_span = local->span;
+      } else {
+        const int owner = Best([&](const Entity& e) { return Agrees(e, owner_want); });
+        if (owner < 0) continue;
+        owner_country = entities_[static_cast<size_t>(owner)].mention.country;
+        owner_span = entities_[static_cast<size_t>(owner)].span;
+      }
+      if (owner_country.size() != 3) continue;
+      m.country = owner_country;
+      m.code = owner_country + m.sector;
+      am.resolved = true;
+      am.resolved_from = owner_span;
+      continue;
     } else if (IsAny(LastWord(term), {"counterpart", "counterparts"})) {
       // "his counterpart": the latest person of another country than his
       const Want owner_want = Is(det, "her") ? Want::kFemale : Want::kMale;
@@ -231,7 +329,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
         return e.person && !e.mention.country.empty() && e.mention.country != owner_country;
       });
     } else if (personal) {
-      found = Best([&](const Entity& e) {
+      found = BestFitting(term, [&](const Entity& e) {
         return e.person && e.mention.sector == m.sector && !e.mention.country.empty();
       });
     } else if (plural) {
@@ -267,13 +365,42 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     am.span.begin = tokens[m.token_begin - 1].span.begin;
   }
 
+  // a person named again by fewer words ("Blinken" after "Antony Blinken") refers back to
+  // the full mention
+  for (ActorMention& am : *actors) {
+    if (am.resolved) continue;
+    const lexicon::NameRecord& name = dict_->names()[am.mention.name];
+    if (dict_->entries()[name.entry].kind != lexicon::EntryKind::kPerson) continue;
+    const int found = Best([&](const Entity& e) { return e.person_entry == name.entry; });
+    if (found < 0) continue;
+    const Entity& e = entities_[static_cast<size_t>(found)];
+    if (e.span.size() <= am.span.size()) continue;
+    am.resolved = true;
+    am.resolved_from = e.span;
+  }
+
   for (uint32_t t = 0; t < n; ++t) {
     if (covered[t] != 0) continue;
     const std::string_view w = word(t);
+    // "the country", "the group": the latest country, the latest named organisation
+    if (t > 0 && Is(word(t - 1), "the") &&
+        IsAny(w, {"country", "nation", "group", "organisation", "organization", "movement",
+                  "alliance", "bloc"})) {
+      const bool country = IsAny(w, {"country", "nation"});
+      const int found = Best([&](const Entity& e) {
+        return country ? e.country : (e.organisation && !e.person);
+      });
+      if (found >= 0) {
+        added.push_back(FromEntity(entities_[static_cast<size_t>(found)], t, t + 1,
+                                   {tokens[t - 1].span.begin, tokens[t].span.end}));
+      }
+      continue;
+    }
     // short names: "Blinken" after "Antony Blinken"
     if (IsUpper(w) && w.size() >= 3 && !(t + 1 < n && IsUpper(word(t + 1)))) {
       const int found = Best([&](const Entity& e) {
-        return e.person_entry != UINT32_MAX && !e.surname.empty() && Is(w, e.surname);
+        return e.person_entry != UINT32_MAX && !e.surname.empty() &&
+               (Is(w, e.surname) || (!e.given.empty() && Is(w, e.given)));
       });
       if (found >= 0) {
         added.push_back(FromEntity(entities_[static_cast<size_t>(found)], t, t + 1,
@@ -303,12 +430,17 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     // subject of its own clause ("Putin told him"), so "him" and "them" look only back. The
     // coder re-reads the in-sentence case with the parse and prefers its own reading.
     if (!IsAny(w, {"him", "them"})) {
+      // a subject pronoun takes the first (the subject's), a possessive the nearest ("judge
+      // the Kremlin by its actions")
+      const bool possessive = IsAny(w, {"his", "its", "their"}) ||
+                              (Is(w, "her") && t + 1 < n && !IsUpper(word(t + 1)) &&
+                               word(t + 1).size() > 1 && word(t + 1)[0] >= 'a');
       const ActorMention* local = nullptr;
       for (const ActorMention& a : *actors) {
         if (a.mention.token_end > t) break;
         if (!a.resolved && MentionAgrees(a.mention, want)) {
           local = &a;
-          break;
+          if (!possessive) break;
         }
       }
       if (local != nullptr) {
@@ -370,13 +502,14 @@ void DocumentContext::Observe(const text::Sentence& sentence,
   const ActorMention* previous = nullptr;
   for (const ActorMention& a : actors) {
     const lexicon::Mention& m = a.mention;
-    if (m.country.empty()) continue;
+    // bare roles are remembered as groups ("protesters ... them"), not as placed actors
+    if (m.country.empty() && (m.sector.empty() || !IsGroup(m))) continue;
     if (a.resolved && keep && resolutions_.size() < kMaxResolutions) {
       resolutions_.push_back(Resolution{sentence_, a.span, a.resolved_from, m.code});
     }
     const lexicon::NameRecord& name = dict_->names()[m.name];
     const lexicon::Entry& entry = dict_->entries()[name.entry];
-    const bool person_entry = entry.kind == lexicon::EntryKind::kPerson && m.agent_name < 0;
+    const bool person_entry = entry.kind == lexicon::EntryKind::kPerson;
     Entity* e = nullptr;
     for (Entity& x : entities_) {
       if (a.resolved ? (x.span.begin == a.resolved_from.begin && x.span.end == a.resolved_from.end)
@@ -406,10 +539,18 @@ void DocumentContext::Observe(const text::Sentence& sentence,
       e->span = a.span;
       e->person = IsPerson(m);
       e->group = IsGroup(m);
+      e->organisation = entry.kind == lexicon::EntryKind::kActor && m.agent_name < 0;
+      e->country = entry.kind == lexicon::EntryKind::kCountry && m.sector.empty();
       if (person_entry) {
+        e->person = true;
         e->person_entry = name.entry;
         e->gender = entry.gender;
         e->surname = base::AsciiLowerCopy(LastWord(entry.head));
+        // family name first ("Xi Jinping", "Yoon Suk Yeol", "Lee Jae-myung")
+        const std::string_view head = entry.head;
+        e->given = base::AsciiLowerCopy(head.substr(0, head.find(' ')));
+        if (e->given == e->surname) e->given.clear();
+        e->titles = Titles(entry);
       }
     }
     e->sentence = sentence_;

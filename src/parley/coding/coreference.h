@@ -40,8 +40,9 @@ class DocumentContext {
   // A pronoun or description looks this many sentences back for its actor.
   static constexpr uint32_t kWindow = 4;
 
-  // Starts a document; `dictionaries` must outlive the calls until the next Reset.
-  void Reset(const lexicon::DictionarySet* dictionaries);
+  // Starts a document dated `date` (kUnknownDate when unknown: offices are then not known);
+  // `dictionaries` must outlive the calls until the next Reset.
+  void Reset(const lexicon::DictionarySet* dictionaries, lexicon::Date date);
 
   // Adds to *actors (kept in token order) mentions for the words of `sentence` that refer
   // back to actors of earlier sentences, and re-codes descriptions that do. Does not change
@@ -60,9 +61,13 @@ class DocumentContext {
     text::Span span;           // ... and its bytes
     uint32_t person_entry = UINT32_MAX;  // people: their dictionary entry
     std::string surname;       // people: the last word of their name, lower case
+    std::string given;         // ... and the first (a family name in "Xi Jinping")
     lexicon::Gender gender = lexicon::Gender::kUnknown;
     bool person = false;       // a person, or a role that is one ("the Russian leader")
     bool group = false;        // a plural role ("protesters", "Russian troops")
+    bool organisation = false;  // a named organisation or armed group ("Hamas", "NATO")
+    bool country = false;      // a country itself ("Russia", "Moscow" as its government)
+    std::string titles;        // people: their offices on the story date, lower case, '|'-joined
     uint32_t sentence = 0;     // the sentence it was last mentioned in
     uint32_t order = 0;        // its rank among that sentence's mentions (0: first)
   };
@@ -72,15 +77,24 @@ class DocumentContext {
   // within the window; -1 when none.
   template <typename Pred>
   int Best(Pred ok) const;
+  // Best among those whose offices fit `term` ("the Russian leader": a head of state or
+  // government), else among those whose offices are unknown or say nothing against it.
+  template <typename Pred>
+  int BestFitting(std::string_view term, Pred ok) const;
   [[nodiscard]] bool Agrees(const Entity& e, Want want) const;
   [[nodiscard]] bool MentionAgrees(const lexicon::Mention& m, Want want) const;
   [[nodiscard]] bool IsPerson(const lexicon::Mention& m) const;
   [[nodiscard]] bool IsGroup(const lexicon::Mention& m) const;
   [[nodiscard]] std::string_view AgentTerm(const lexicon::Mention& m) const;
+  // Whether a role word fits a person's offices on the story date: 1 yes, 0 no, -1 unknown
+  // (the word says nothing about offices, or the person has none listed).
+  [[nodiscard]] static int TitleFits(std::string_view term, const Entity& e);
+  [[nodiscard]] std::string Titles(const lexicon::Entry& entry) const;
   [[nodiscard]] ActorMention FromEntity(const Entity& e, uint32_t begin, uint32_t end,
                                         text::Span span) const;
 
   const lexicon::DictionarySet* dict_ = nullptr;
+  lexicon::Date date_ = lexicon::kUnknownDate;
   std::vector<Entity> entities_;
   std::vector<Resolution> resolutions_;
   std::vector<Entity> pair_;  // the latest "A and B" of two actors, for "they"

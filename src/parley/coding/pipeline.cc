@@ -299,7 +299,11 @@ int ClauseOf(const text::Sentence& s, uint32_t token, uint32_t skip_begin, uint3
   for (int steps = 0; steps < 64 && node >= 0 && node < n; ++steps) {
     const text::Token& t = s.tokens[static_cast<size_t>(node)];
     const bool inside = node >= static_cast<int>(skip_begin) && node < static_cast<int>(skip_end);
-    if (!inside && t.upos == "VERB") return node;
+    // a verb, or a word the parse makes a clause ("will no longer travel" with "travel"
+    // tagged as a noun is still a ccomp)
+    const bool clause = t.upos == "VERB" || t.deprel == "ccomp" || t.deprel == "xcomp" ||
+                        t.deprel == "advcl" || t.deprel == "acl:relcl" || t.deprel == "parataxis";
+    if (!inside && clause) return node;
     if (t.head < 0) return -1;
     if (t.head == 0) return node;
     node = t.head - 1;
@@ -387,7 +391,7 @@ void Pipeline::AttachContext(const text::Sentence& sentence, std::span<const Act
     const int clause = ClauseOf(sentence, p, p, p);
     if (clause < 0) continue;
     for (const TimeExpression& t : ws->times) {
-      if (ClauseOf(sentence, t.head, t.token_begin, t.token_end) != clause) continue;
+      if (t.bound || ClauseOf(sentence, t.head, t.token_begin, t.token_end) != clause) continue;
       const ResolvedDate d = t.Resolve(story, ClauseTenseOf(sentence, clause, e.modality));
       if (!d.known()) continue;
       e.date = d.Format();
@@ -471,7 +475,7 @@ void Pipeline::Run(text::Document* doc, PipelineWorkspace* ws, DocumentResult* o
   lexicon::Date date = default_date_;
   if (!lexicon::ParseIsoDate(out->date, &date)) date = lexicon::kUnknownDate;
 
-  ws->context.Reset(dictionaries_.get());
+  ws->context.Reset(dictionaries_.get(), date);
   const bool keep_context = !code;
 
   // Codes (or annotates) `sentences`, whose first has index `first_index` in its zone.

@@ -213,7 +213,7 @@ class Finder {
                                                      "before", "after",   "from", "through",
                                                      "to",     "between", "and"};
       for (std::string_view bound : kBounds) {
-        if (W(b - 1) == bound) return end;
+        if (W(b - 1) == bound) e.bound = true;
       }
     }
     e.token_begin = static_cast<uint32_t>(begin);

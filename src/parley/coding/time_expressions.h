@@ -57,14 +57,15 @@ struct TimeExpression {
   int weekday = 0;    // 0 = Monday
   int offset = 0;     // offsets; weekdays: -1 "last", +1 "next", 0 plain or "this"
   bool direction = false;  // weekday with "last"/"next"/"this"
+  // Bounds a period ("since 2014", "until June", "by Friday", "before March") rather than
+  // dating an event: reported, but no event takes its date.
+  bool bound = false;
 
   // The calendar reference on a story dated `anchor`; unknown when the anchor is.
   [[nodiscard]] ResolvedDate Resolve(lexicon::Date anchor, Tense tense) const;
 };
 
-// Appends the sentence's time expressions to *out in token order. Expressions that bound a
-// period rather than date an event ("since 2014", "until June", "by Friday", "before March")
-// are not reported.
+// Appends the sentence's time expressions to *out in token order.
 void FindTimeExpressions(const text::Sentence& sentence, std::vector<TimeExpression>* out);
 
 }  // namespace parley::coding
