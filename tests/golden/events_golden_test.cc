@@ -140,8 +140,9 @@ TEST(SeedSampleGolden, TheEventsTheStoryReports) {
       russian_leader = true;
       EXPECT_EQ(e.target.code, "RUSGOV");
       EXPECT_TRUE(e.target.resolved);
-      EXPECT_EQ(doc.body.substr(e.target.resolved_from.begin, e.target.resolved_from.size()),
-                "Putin");
+      EXPECT_NE(doc.body.substr(e.target.resolved_from.begin, e.target.resolved_from.size())
+                    .find("Putin"),
+                std::string::npos);
     }
     if (e.target.text.find("Lavrov") != std::string::npos) {
       EXPECT_EQ(e.target.code, "RUSGOV");

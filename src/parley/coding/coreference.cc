@@ -108,7 +108,7 @@ int DocumentContext::TitleFits(std::string_view term, const Entity& e) {
   };
   if (e.titles.empty()) return -1;
   if (t.find("leader") != std::string::npos || t.find("head") != std::string::npos ||
-      t == "men" || t == "presidents") {
+      t == "presidents") {
     return head() ? 1 : 0;
   }
   if (t.find("president") != std::string::npos) return head() && has("president") ? 1 : 0;
