@@ -36,8 +36,32 @@ int RunCode(int argc, char** argv) {
                "also emit events with only a source or only a target");
   bool no_title = false;
   app.add_flag("--no-title", no_title, "do not code the headline");
+  std::string dedup = "none";
+  app.add_option("--dedup", dedup,
+                 "none, or one-a-day: drop an event when one with the same date, source, "
+                 "target and CAMEO code came earlier in the run")
+      ->check(CLI::IsMember({"none", "one-a-day"}));
+  bool no_near_duplicates = false;
+  app.add_flag("--no-near-duplicates", no_near_duplicates,
+               "do not link near-duplicate stories (wire copies); by default their events carry "
+               "duplicate_of, the id of the first copy");
+  bool no_context = false;
+  app.add_flag("--no-context", no_context,
+               "sentence by sentence only: no coreference across sentences, no event dates "
+               "from time expressions, no places");
   CLI11_PARSE(app, argc, argv);
   pipeline.library.code_title = !no_title;
+  if (no_context) {
+    pipeline.library.coreference = false;
+    pipeline.library.event_dates = false;
+    pipeline.library.gazetteer_path = "none";
+  }
+  pipeline.library.signatures = !no_near_duplicates;
+  coding::DedupOptions dedup_options;
+  dedup_options.near_duplicates = !no_near_duplicates;
+  dedup_options.events =
+      dedup == "one-a-day" ? coding::EventDedup::kOneADay : coding::EventDedup::kNone;
+  coding::Deduplicator deduplicator(dedup_options);
 
   std::unique_ptr<io::EventWriter> writer = io::EventWriter::Create(output_format);
   std::string buffer;
@@ -48,7 +72,8 @@ int RunCode(int argc, char** argv) {
                        buffer.clear();
                        for (const coding::Event& e : result.events) writer->Write(e, &buffer);
                        std::fwrite(buffer.data(), 1, buffer.size(), stdout);
-                     });
+                     },
+                     &deduplicator);
 }
 
 }  // namespace parley::cli

@@ -30,7 +30,8 @@ coding::PipelineOptions PipelineCliOptions::Options() const {
 
 int RunPipeline(const char* command, const InputOptions& input, const PipelineCliOptions& options,
                 coding::OrderedRunner::Mode mode,
-                const std::function<void(text::Document&, coding::DocumentResult&)>& sink) {
+                const std::function<void(text::Document&, coding::DocumentResult&)>& sink,
+                coding::Deduplicator* dedup) {
   std::unique_ptr<const coding::Pipeline> pipeline = coding::Pipeline::Load(options.Options());
   coding::PipelineCounts counts;
   text::InputReport report;
@@ -40,7 +41,8 @@ int RunPipeline(const char* command, const InputOptions& input, const PipelineCl
                                  [&](text::Document& doc, coding::DocumentResult& result) {
                                    counts.Add(result.counts);
                                    sink(doc, result);
-                                 });
+                                 },
+                                 dedup);
     status =
         ForEachDocument(input, &report, [&](text::Document& doc) { runner.Push(std::move(doc)); });
     runner.Finish();
@@ -57,6 +59,18 @@ int RunPipeline(const char* command, const InputOptions& input, const PipelineCl
                pipeline->options().max_sentence_tokens,
                static_cast<unsigned long long>(counts.capped_documents),
                static_cast<unsigned long long>(counts.events));
+  if (mode == coding::OrderedRunner::Mode::kCode) {
+    std::fprintf(stderr,
+                 "%s: context: %llu mention(s) resolved to an earlier actor; %llu event(s) dated "
+                 "by a time expression, %llu located; %llu near-duplicate document(s) (%llu "
+                 "event(s) linked by duplicate_of); %llu event(s) dropped by one-a-day\n",
+                 command, static_cast<unsigned long long>(counts.resolved_mentions),
+                 static_cast<unsigned long long>(counts.dated_events),
+                 static_cast<unsigned long long>(counts.located_events),
+                 static_cast<unsigned long long>(counts.dedup.duplicate_documents),
+                 static_cast<unsigned long long>(counts.dedup.linked_events),
+                 static_cast<unsigned long long>(counts.dedup.dropped_events));
+  }
   if (counts.undated > 0) {
     std::fprintf(stderr, "%s: %llu document(s) without a date: %s\n", command,
                  static_cast<unsigned long long>(counts.undated),

@@ -31,10 +31,12 @@ struct PipelineCliOptions {
 
 // Loads the pipeline, runs it over every input document in `mode` on `options.threads`
 // threads and calls sink(doc, result) in input order. Prints the input report and the
-// pipeline's counts on stderr, prefixed with `command`. Returns the exit status (0, or 1
-// after a --strict stop); throws parley::Error when loading fails.
+// pipeline's counts on stderr, prefixed with `command`. `dedup` (may be null) is handed to the
+// runner. Returns the exit status (0, or 1 after a --strict stop); throws parley::Error when
+// loading fails.
 int RunPipeline(const char* command, const InputOptions& input, const PipelineCliOptions& options,
                 coding::OrderedRunner::Mode mode,
-                const std::function<void(text::Document&, coding::DocumentResult&)>& sink);
+                const std::function<void(text::Document&, coding::DocumentResult&)>& sink,
+                coding::Deduplicator* dedup = nullptr);
 
 }  // namespace parley::cli

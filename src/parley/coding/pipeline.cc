@@ -22,6 +22,7 @@ void PipelineCounts::Add(const PipelineCounts& o) {
   resolved_mentions += o.resolved_mentions;
   dated_events += o.dated_events;
   located_events += o.located_events;
+  dedup.Add(o.dedup);
   for (const auto& [country, n] : o.stale_by_country) stale_by_country[country] += n;
 }
 
@@ -34,6 +35,7 @@ void DocumentResult::Clear() {
   resolutions.clear();
   times.clear();
   places.clear();
+  signature = DocumentSignature{};
   counts = PipelineCounts{};
 }
 
@@ -594,12 +596,26 @@ void Pipeline::Annotate(text::Document* doc, PipelineWorkspace* ws, DocumentResu
 
 void Pipeline::Code(text::Document* doc, PipelineWorkspace* ws, DocumentResult* out) const {
   Run(doc, ws, out, true);
+  if (options_.signatures) {
+    if (doc->zones.empty()) {
+      ComputeSignature(doc->body, &out->signature);
+    } else {
+      std::string text;
+      for (const text::Zone& z : doc->zones) {
+        if (z.kind != text::ZoneKind::kText || z.span.end > doc->body.size()) continue;
+        text.append(doc->body, z.span.begin, z.span.size());
+        text.push_back('\n');
+      }
+      ComputeSignature(text, &out->signature);
+    }
+  }
 }
 
 // ----- OrderedRunner -----
 
-OrderedRunner::OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink)
-    : pipeline_(pipeline), mode_(mode), sink_(std::move(sink)) {
+OrderedRunner::OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink,
+                             Deduplicator* dedup)
+    : pipeline_(pipeline), mode_(mode), sink_(std::move(sink)), dedup_(dedup) {
   if (threads < 1) threads = 1;
   window_ = threads <= 1 ? 1 : static_cast<size_t>(threads) * 2;
   if (threads > 1) {
@@ -643,7 +659,7 @@ void OrderedRunner::Push(text::Document doc) {
   }
   if (workers_.empty()) {
     Process(slot.get(), &inline_ws_);
-    sink_(slot->doc, slot->result);
+    Emit(slot.get());
     return;
   }
   std::unique_lock<std::mutex> lock(mu_);
@@ -662,9 +678,18 @@ void OrderedRunner::DrainReady(std::unique_lock<std::mutex>& lock) {
     std::unique_ptr<Slot> slot = std::move(queue_.front());
     queue_.pop_front();
     lock.unlock();
-    sink_(slot->doc, slot->result);
+    Emit(slot.get());
     lock.lock();
   }
+}
+
+void OrderedRunner::Emit(Slot* slot) {
+  if (dedup_ != nullptr && mode_ == Mode::kCode) {
+    dedup_->Apply(slot->doc.id, slot->result.signature, &slot->result.events,
+                  &slot->result.counts.dedup);
+    slot->result.counts.events = slot->result.events.size();
+  }
+  sink_(slot->doc, slot->result);
 }
 
 void OrderedRunner::Finish() {

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "parley/coding/coreference.h"
+#include "parley/coding/dedup.h"
 #include "parley/coding/event.h"
 #include "parley/coding/event_coder.h"
 #include "parley/coding/places.h"
@@ -48,6 +49,9 @@ struct PipelineOptions {
   // short names to actors of earlier sentences; date events by their time expressions.
   bool coreference = true;
   bool event_dates = true;
+  // Compute each coded document's MinHash signature (DocumentResult::signature) for
+  // near-duplicate detection (coding/dedup.h).
+  bool signatures = true;
   std::string default_date;   // YYYY-MM-DD for documents without a date; empty: none
   CoderOptions coder;
   // Load fails when the dictionaries have no event pattern (coding would yield nothing);
@@ -88,6 +92,7 @@ struct PipelineCounts {
   uint64_t resolved_mentions = 0;  // mentions resolved to an earlier actor (coreference)
   uint64_t dated_events = 0;       // events dated by a time expression of their clause
   uint64_t located_events = 0;     // events with a location
+  DedupCounts dedup;               // set by the runner's Deduplicator
   std::map<std::string, uint64_t> stale_by_country;
   void Add(const PipelineCounts& other);
 };
@@ -101,6 +106,7 @@ struct DocumentResult {
   std::vector<std::vector<ActorMention>> actors;
   std::vector<std::vector<ActorMention>> title_actors;
   std::vector<Event> events;
+  DocumentSignature signature;  // Code: of the document's text zones (options().signatures)
   std::string date;  // the date codes were resolved on (document date or the default), or ""
   // Annotate only: the document context found, sentence by sentence (indices as in `actors`,
   // title sentences after the text's).
@@ -214,7 +220,10 @@ class OrderedRunner {
   enum class Mode : uint8_t { kAnnotate, kCode };
   using Sink = std::function<void(text::Document&, DocumentResult&)>;
 
-  OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink);
+  // `dedup` (may be null; not owned) links near-duplicate documents and applies one-a-day, in
+  // input order, before the sink sees a document's events.
+  OrderedRunner(const Pipeline& pipeline, Mode mode, int threads, Sink sink,
+                Deduplicator* dedup = nullptr);
   ~OrderedRunner();
   OrderedRunner(const OrderedRunner&) = delete;
   OrderedRunner& operator=(const OrderedRunner&) = delete;
@@ -234,9 +243,12 @@ class OrderedRunner {
   void Process(Slot* slot, PipelineWorkspace* ws) const;
   void DrainReady(std::unique_lock<std::mutex>& lock);
 
+  void Emit(Slot* slot);
+
   const Pipeline& pipeline_;
   Mode mode_;
   Sink sink_;
+  Deduplicator* dedup_;
   size_t window_;
   std::vector<std::thread> workers_;
   PipelineWorkspace inline_ws_;  // threads <= 1: everything on the caller's thread
