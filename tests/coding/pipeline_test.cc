@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -186,6 +187,131 @@ TEST(PipelineSlow, AllCapsHeadlinesAndVerblessLinesDoNotCrash) {
   for (const Event& e : result.events) {
     EXPECT_EQ(doc.body.substr(e.verb_span.begin, e.verb_span.size()), e.verb_text);
   }
+}
+
+// Documents of many sentences with no actor, or with only pronouns after one name, cost time in
+// proportion to their length: the document context is bounded (kMaxEntities, a window of
+// sentences), never a scan of everything seen before.
+TEST(PipelineSlow, ContextCostsLinearTime) {
+  auto seconds = [](const std::string& unit, int repeat, std::vector<Event>* events) {
+    PipelineWorkspace ws;
+    DocumentResult result;
+    text::Document doc;
+    doc.date = "2024-03-01";
+    doc.body = "Russian President Vladimir Putin spoke on Monday. ";
+    for (int i = 0; i < repeat; ++i) doc.body += unit;
+    const auto start = std::chrono::steady_clock::now();
+    Shared().Code(&doc, &ws, &result);
+    if (events != nullptr) *events = result.events;
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  for (const std::string& unit : {std::string("The weather was mild in the north. "),
+                                 std::string("He said they would not accept it. "),
+                                 std::string("He accused Ukraine of shelling its cities. ")}) {
+    (void)seconds(unit, 200, nullptr);  // warm up
+    const double small = seconds(unit, 1000, nullptr);
+    std::vector<Event> events;
+    const double large = seconds(unit, 10000, &events);
+    // ten times the text, about ten times the time (generous for a noisy machine)
+    EXPECT_LT(large, 25 * small + 0.05) << unit << small << " s vs " << large << " s";
+    if (unit.rfind("He accused", 0) == 0) {
+      // each "He" is Putin, named once at the start (resolution does not fade with length:
+      // every sentence refers to him again)
+      ASSERT_GE(events.size(), 9990u);
+      EXPECT_EQ(events.back().source.code, "RUSGOV");
+      EXPECT_TRUE(events.back().source.resolved);
+    }
+  }
+}
+
+// "He met Lavrov": a pronoun subject resolved to the person of the sentence before; the event
+// carries the pronoun's span and the antecedent's (resolved_from).
+TEST(PipelineSlow, PronounsAndDescriptionsReferBack) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.date = "2021-12-03";
+  doc.body =
+      "U.S. Secretary of State Antony Blinken arrived in Stockholm on Thursday. "
+      "He met Russian Foreign Minister Sergey Lavrov there. "
+      "Blinken later criticized Moscow. "
+      "The Russian minister rejected the criticism.";
+  Shared().Code(&doc, &ws, &result);
+  bool met = false;
+  bool short_name = false;
+  for (const Event& e : result.events) {
+    if (e.verb_text == "met") {
+      met = true;
+      EXPECT_EQ(e.source.code, "USAGOV");
+      EXPECT_EQ(e.source.text, "He");
+      EXPECT_TRUE(e.source.resolved);
+      EXPECT_EQ(doc.body.substr(e.source.resolved_from.begin, e.source.resolved_from.size()),
+                "U.S. Secretary of State Antony Blinken");
+      EXPECT_EQ(e.target.code, "RUSGOV");
+    }
+    if (e.verb_text == "criticized") {
+      short_name = true;
+      EXPECT_EQ(e.source.text, "Blinken");
+      EXPECT_TRUE(e.source.resolved);
+    }
+  }
+  EXPECT_TRUE(met);
+  EXPECT_TRUE(short_name);
+  EXPECT_GE(result.counts.resolved_mentions, 2u);
+}
+
+// Roles without a country take the country of the sentence's one place, unless an actor of
+// another country could own them.
+TEST(PipelineSlow, BareRolesTakeTheirPlacesCountry) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  text::Document doc;
+  doc.date = "2024-06-25";
+  doc.body = "Police fired tear gas at protesters in Nairobi on Tuesday.";
+  Shared().Code(&doc, &ws, &result);
+  ASSERT_FALSE(result.events.empty());
+  EXPECT_EQ(result.events[0].source.code, "KENCOP");
+  EXPECT_EQ(result.events[0].target.code, "KENCVL");
+  EXPECT_TRUE(result.events[0].located);
+  EXPECT_EQ(result.events[0].location.country, "KEN");
+  EXPECT_EQ(result.events[0].date, "2024-06-25");
+
+  doc = text::Document();
+  doc.date = "2023-10-09";
+  doc.body = "Israel called up 300,000 reservists to fight Hamas in Gaza.";
+  Shared().Code(&doc, &ws, &result);
+  for (const Event& e : result.events) EXPECT_NE(e.target.code, "PSEMIL");
+}
+
+// Places: a qualifier decides ("Paris, Texas"), a place inside an organisation's name is no
+// place ("the Bank of England"), a demonym is no place, and the sea is where it happened.
+TEST(PipelineSlow, PlacesFollowTheDocumentedPolicy) {
+  PipelineWorkspace ws;
+  DocumentResult result;
+  auto places = [&](const std::string& body) {
+    text::Document doc;
+    doc.date = "2024-01-10";
+    doc.body = body;
+    Shared().Annotate(&doc, &ws, &result);
+    std::vector<std::string> out;
+    for (const auto& p : result.places) out.push_back(p.place.name + "/" + p.place.country);
+    return out;
+  };
+  EXPECT_EQ(places("A tornado hit homes in Paris, Texas on Monday."),
+            std::vector<std::string>{"Paris/USA"});
+  EXPECT_EQ(places("Protesters gathered in Paris on Monday."),
+            std::vector<std::string>{"Paris/FRA"});
+  EXPECT_EQ(places("Biden spoke in Washington on Monday."),
+            std::vector<std::string>{"Washington/USA"});
+  EXPECT_EQ(places("Russian troops advanced in eastern Ukraine."),
+            std::vector<std::string>{"Ukraine/UKR"});
+  EXPECT_EQ(places("Houthi rebels attacked a ship in the Red Sea."),
+            std::vector<std::string>{"Red Sea/"});
+  EXPECT_EQ(places("Georgia's parliament met in Tbilisi."),
+            std::vector<std::string>{"Tbilisi/GEO"});
+  EXPECT_TRUE(places("He spoke at the Bank of England on Monday.").empty());
+  EXPECT_TRUE(places("Ukrainian forces shelled the town.").empty());
+  EXPECT_TRUE(places("He told the Tehran Times that talks were over.").empty());
 }
 
 }  // namespace
