@@ -132,6 +132,31 @@ void BM_LoadPipeline(benchmark::State& state) {
 }
 BENCHMARK(BM_LoadPipeline)->Unit(benchmark::kMillisecond)->Iterations(3);
 
+// The gazetteer alone (dict/places): the document context's load cost.
+void BM_LoadGazetteer(benchmark::State& state) {
+  for (auto _ : state) {
+    auto gazetteer = parley::lexicon::Gazetteer::Load(std::string(PARLEY_SOURCE_DIR) + "/dict/places");
+    benchmark::DoNotOptimize(gazetteer->size());
+  }
+}
+BENCHMARK(BM_LoadGazetteer)->Unit(benchmark::kMillisecond)->Iterations(5);
+
+// MinHash signature of a 4 KB story (near-duplicate detection's per-document cost).
+void BM_DocumentSignature(benchmark::State& state) {
+  std::string text;
+  while (text.size() < 4096) {
+    text += "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in ";
+    text += std::to_string(text.size()) + " talks on grain exports and the war. ";
+  }
+  parley::coding::DocumentSignature signature;
+  for (auto _ : state) {
+    parley::coding::ComputeSignature(text, &signature);
+    benchmark::DoNotOptimize(signature.min[0]);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_DocumentSignature);
+
 }  // namespace
 
 BENCHMARK_MAIN();

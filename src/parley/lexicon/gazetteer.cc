@@ -179,7 +179,7 @@ std::unique_ptr<const Gazetteer> Gazetteer::Load(const std::string& dir) {
 
   // English and news spellings of towns whose GeoNames name is another ("Geneva": "Genève")
   const std::string aliases_path = dir + "/aliases.tsv";
-  if (std::ifstream(aliases_path).good()) {
+  {
     std::unordered_map<uint32_t, uint32_t> by_geonames;
     by_geonames.reserve(g->places_.size());
     for (uint32_t id = 0; id < g->places_.size(); ++id) {
