@@ -29,7 +29,15 @@ int RunEvalContext(int argc, char** argv) {
   pipeline.AddTo(app);
   bool show_mistakes = false;
   app.add_flag("--mistakes", show_mistakes, "list every expectation that was not met");
+  bool no_context = false;
+  app.add_flag("--no-context", no_context,
+               "score the pipeline without the document context (a baseline)");
   CLI11_PARSE(app, argc, argv);
+  if (no_context) {
+    pipeline.library.coreference = false;
+    pipeline.library.event_dates = false;
+    pipeline.library.gazetteer_path = "none";
+  }
 
   namespace fs = std::filesystem;
   std::vector<std::string> files;

@@ -35,7 +35,7 @@ TEST(ContextGolden, FloorsOnTheTeamDocuments) {
   EXPECT_GE(score.place.total, 100u);
   EXPECT_GE(score.resolve.Accuracy(), 0.64);
   EXPECT_GE(score.time.Accuracy(), 0.93);
-  EXPECT_GE(score.place.Accuracy(), 0.80);
+  EXPECT_GE(score.place.Accuracy(), 0.82);
   EXPECT_GE(score.place_given.Accuracy(), 0.95);
   EXPECT_GE(score.noplace.Accuracy(), 0.95);
   EXPECT_GE(score.event.Accuracy(), 0.37);

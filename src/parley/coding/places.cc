@@ -46,7 +46,7 @@ bool Direction(std::string_view w) {
 
 // "the outskirts of", "the port city of", "the town of": words before the name.
 bool Frame(std::string_view w) {
-  return OneOf(w, {"outskirts", "city", "town", "village", "port", "capital", "region",
+  return OneOf(w, {"outskirts", "city", "town", "village", "port", "capital", "region", "resort",
                    "province", "coast", "centre", "center", "heart", "streets", "suburbs",
                    "district", "area", "county", "state", "waters", "shores", "north", "south",
                    "east", "west", "northeast", "northwest", "southeast", "southwest"});
@@ -242,7 +242,8 @@ class PlaceFinder {
 
   // A place name at token j, the phrase starting at b (direction words included): emits and
   // returns its end, or returns j.
-  size_t NameAt(size_t b, size_t j, bool dateline, std::vector<PlaceMention>* out) const {
+  size_t NameAt(size_t b, size_t j, bool dateline, std::vector<PlaceMention>* out,
+                bool towns_only = false) const {
     if (j >= s_.tokens.size() || !IsUpper(Form(j)) || NeverPlace(W(j))) return j;
     std::span<const lexicon::Gazetteer::Match> ids;
     size_t e = LongestName(j, &ids);
@@ -257,6 +258,20 @@ class PlaceFinder {
     }
     dict_country = DictionaryCountry(j, e, &blocked, &is_country);
     if (blocked) return j;
+    if (towns_only) {
+      // after "to": a town or region ("sent agents to Chicago"), not a country or a capital,
+      // which are more often the addressee ("a letter to Moscow")
+      if (is_country) return j;
+      const ActorMention* a = ActorAt(j);
+      if (a != nullptr &&
+          dict_.names()[a->mention.name].role == lexicon::NameRole::kCapital) {
+        return j;
+      }
+      if (a == nullptr && !ids.empty() &&
+          gaz_.place(ids[0].place).kind == PlaceKind::kCountry) {
+        return j;
+      }
+    }
     // a capitalized word right after the name continues another name ("Tehran Times")
     if (e < s_.tokens.size() && IsUpper(Form(e)) && !AllCaps(Form(e)) && !dateline) return j;
     std::string qual_country;
@@ -294,7 +309,8 @@ class PlaceFinder {
       }
     }
     for (size_t i = 0; i + 1 < n; ++i) {
-      if (!Locative(W(i))) continue;
+      const bool to = W(i) == "to";
+      if (!to && !Locative(W(i))) continue;
       size_t j = i + 1;
       if (W(j) == "the") ++j;
       // "the outskirts of", "the port city of"
@@ -306,10 +322,10 @@ class PlaceFinder {
       }
       const size_t b = j;
       // "South Sudan", "the West Bank", "the South China Sea" before "eastern Ukraine"
-      size_t end = NameAt(b, b, false, out);
+      size_t end = NameAt(b, b, false, out, to);
       if (end == b) {
         while (j < n && Direction(W(j)) && j - b < 2) ++j;
-        end = NameAt(b, j, false, out);
+        end = NameAt(b, j, false, out, to);
       }
       if (end > j) i = end - 1;
     }
