@@ -3,9 +3,6 @@
 // (format of the gold files: tests/golden/context/README.md).
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,7 +11,6 @@
 #include "cli/commands.h"
 #include "cli/pipeline_options.h"
 #include "parley/coding/context_eval.h"
-#include "parley/error.h"
 
 namespace parley::cli {
 
@@ -39,25 +35,9 @@ int RunEvalContext(int argc, char** argv) {
     pipeline.library.gazetteer_path = "none";
   }
 
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const std::string& in : inputs) {
-    if (fs::is_directory(in)) {
-      for (const auto& item : fs::directory_iterator(in)) {
-        if (item.path().extension() == ".txt") files.push_back(item.path().string());
-      }
-    } else {
-      files.push_back(in);
-    }
-  }
-  std::sort(files.begin(), files.end());
   std::vector<coding::GoldContextDocument> gold;
-  for (const std::string& f : files) {
-    std::ifstream stream(f, std::ios::binary);
-    if (!stream) throw Error(f, 0, "cannot open");
-    std::stringstream text;
-    text << stream.rdbuf();
-    std::vector<coding::GoldContextDocument> part = coding::ReadGoldContext(f, text.str());
+  for (const GoldFile& f : ReadGoldFiles(inputs)) {
+    std::vector<coding::GoldContextDocument> part = coding::ReadGoldContext(f.path, f.text);
     gold.insert(gold.end(), std::make_move_iterator(part.begin()),
                 std::make_move_iterator(part.end()));
   }

@@ -2,9 +2,6 @@
 // recall per CAMEO root (format of the gold files: docs/ACCURACY.md).
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,7 +10,6 @@
 #include "cli/commands.h"
 #include "cli/pipeline_options.h"
 #include "parley/coding/event_eval.h"
-#include "parley/error.h"
 
 namespace parley::cli {
 
@@ -30,25 +26,9 @@ int RunEvalEvents(int argc, char** argv) {
   app.add_flag("--mistakes", show_mistakes, "list every missed, extra and inexact event");
   CLI11_PARSE(app, argc, argv);
 
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const std::string& in : inputs) {
-    if (fs::is_directory(in)) {
-      for (const auto& item : fs::directory_iterator(in)) {
-        if (item.path().extension() == ".txt") files.push_back(item.path().string());
-      }
-    } else {
-      files.push_back(in);
-    }
-  }
-  std::sort(files.begin(), files.end());
   std::vector<coding::GoldSentence> gold;
-  for (const std::string& f : files) {
-    std::ifstream stream(f, std::ios::binary);
-    if (!stream) throw Error(f, 0, "cannot open");
-    std::stringstream text;
-    text << stream.rdbuf();
-    std::vector<coding::GoldSentence> part = coding::ReadGoldEvents(f, text.str());
+  for (const GoldFile& f : ReadGoldFiles(inputs)) {
+    std::vector<coding::GoldSentence> part = coding::ReadGoldEvents(f.path, f.text);
     gold.insert(gold.end(), std::make_move_iterator(part.begin()),
                 std::make_move_iterator(part.end()));
   }

@@ -1,8 +1,14 @@
 #include "cli/pipeline_options.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
+
+#include "parley/error.h"
 
 namespace parley::cli {
 
@@ -90,6 +96,30 @@ int RunPipeline(const char* command, const InputOptions& input, const PipelineCl
                  command, static_cast<unsigned long long>(counts.stale_mentions), list.c_str());
   }
   return status;
+}
+
+std::vector<GoldFile> ReadGoldFiles(const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> paths;
+  for (const std::string& in : inputs) {
+    if (fs::is_directory(in)) {
+      for (const auto& item : fs::directory_iterator(in)) {
+        if (item.path().extension() == ".txt") paths.push_back(item.path().string());
+      }
+    } else {
+      paths.push_back(in);
+    }
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<GoldFile> files;
+  for (const std::string& path : paths) {
+    std::ifstream stream(path, std::ios::binary);
+    if (!stream) throw Error(path, 0, "cannot open");
+    std::stringstream text;
+    text << stream.rdbuf();
+    files.push_back(GoldFile{path, text.str()});
+  }
+  return files;
 }
 
 }  // namespace parley::cli

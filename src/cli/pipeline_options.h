@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/input_options.h"
 #include "parley/coding/pipeline.h"
@@ -38,5 +39,13 @@ int RunPipeline(const char* command, const InputOptions& input, const PipelineCl
                 coding::OrderedRunner::Mode mode,
                 const std::function<void(text::Document&, coding::DocumentResult&)>& sink,
                 coding::Deduplicator* dedup = nullptr);
+
+// For `parley eval events|context`: the *.txt files of the given files and directories,
+// sorted, each with its whole text. Throws parley::Error naming a file that cannot be read.
+struct GoldFile {
+  std::string path;
+  std::string text;
+};
+[[nodiscard]] std::vector<GoldFile> ReadGoldFiles(const std::vector<std::string>& inputs);
 
 }  // namespace parley::cli
