@@ -31,6 +31,15 @@ std::string_view LastWord(std::string_view s) {
   return space == std::string_view::npos ? s : s.substr(space + 1);
 }
 
+bool IsPronounForm(std::string_view w) {
+  return IsAny(w, {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"});
+}
+
+bool IsPreposition(std::string_view w) {
+  return IsAny(w, {"in", "from", "to", "with", "of", "at", "on", "by", "for", "against", "into",
+                   "over", "near", "toward", "towards", "across", "about", "between", "among"});
+}
+
 // Role words that name one person ("the president", "his Russian counterpart").
 bool PersonTerm(std::string_view term) {
   return IsAny(LastWord(term),
@@ -170,14 +179,17 @@ bool DocumentContext::MentionAgrees(const lexicon::Mention& m, Want want) const 
 template <typename Pred>
 int DocumentContext::Best(Pred ok) const {
   int best = -1;
-  for (size_t i = 0; i < entities_.size(); ++i) {
-    const Entity& e = entities_[i];
+  const size_t total = entities_.size() + locals_.size();
+  for (size_t i = 0; i < total; ++i) {
+    const bool local = i >= entities_.size();
+    const Entity& e = At(static_cast<int>(i));
+    if (local && e.token_end > limit_) continue;
     if (e.sentence + kWindow < sentence_ || !ok(e)) continue;
     if (best < 0) {
       best = static_cast<int>(i);
       continue;
     }
-    const Entity& b = entities_[static_cast<size_t>(best)];
+    const Entity& b = At(best);
     if (e.sentence > b.sentence || (e.sentence == b.sentence && e.order < b.order)) {
       best = static_cast<int>(i);
     }
@@ -190,6 +202,34 @@ int DocumentContext::BestFitting(std::string_view term, Pred ok) const {
   const int fits = Best([&](const Entity& e) { return ok(e) && TitleFits(term, e) == 1; });
   if (fits >= 0) return fits;
   return Best([&](const Entity& e) { return ok(e) && TitleFits(term, e) != 0; });
+}
+
+void DocumentContext::Describe(const ActorMention& a, Entity* e) const {
+  const lexicon::Mention& m = a.mention;
+  const lexicon::NameRecord& name = dict_->names()[m.name];
+  const lexicon::Entry& entry = dict_->entries()[name.entry];
+  e->mention = m;
+  e->span = a.span;
+  e->token_end = m.token_end;
+  e->person = IsPerson(m);
+  e->group = IsGroup(m);
+  e->organisation = entry.kind == lexicon::EntryKind::kActor && m.agent_name < 0;
+  e->country = entry.kind == lexicon::EntryKind::kCountry && m.sector.empty();
+  e->person_entry = UINT32_MAX;
+  e->surname.clear();
+  e->given.clear();
+  e->titles.clear();
+  if (entry.kind == lexicon::EntryKind::kPerson) {
+    e->person = true;
+    e->person_entry = name.entry;
+    e->gender = entry.gender;
+    e->surname = base::AsciiLowerCopy(LastWord(entry.head));
+    // family name first ("Xi Jinping", "Yoon Suk Yeol", "Lee Jae-myung")
+    const std::string_view head = entry.head;
+    e->given = base::AsciiLowerCopy(head.substr(0, head.find(' ')));
+    if (e->given == e->surname) e->given.clear();
+    e->titles = Titles(entry);
+  }
 }
 
 ActorMention DocumentContext::FromEntity(const Entity& e, uint32_t begin, uint32_t end,
@@ -210,6 +250,16 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
   if (entities_.empty() && actors->empty()) return;
   const auto& tokens = sentence.tokens;
   const auto n = static_cast<uint32_t>(tokens.size());
+  // the sentence's own named actors are candidates for the words after them
+  locals_.clear();
+  for (const ActorMention& a : *actors) {
+    if (a.resolved || (a.mention.country.empty() && !IsGroup(a.mention))) continue;
+    locals_.emplace_back();
+    Describe(a, &locals_.back());
+    locals_.back().sentence = sentence_;
+    locals_.back().order = static_cast<uint32_t>(locals_.size() - 1);
+  }
+  limit_ = 0;
   std::vector<uint8_t> covered(n, 0);
   for (const ActorMention& a : *actors) {
     for (uint32_t t = a.mention.token_begin; t < a.mention.token_end && t < n; ++t) covered[t] = 1;
@@ -239,18 +289,19 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     }
     const bool people = IsAny(word(k), kPeople);
     if (!people && !IsAny(word(k), kSides)) continue;
+    limit_ = t;
     const Want want = people ? Want::kPerson : Want::kThing;
     const std::string_view noun = word(k);
     const int first = BestFitting(noun, [&](const Entity& e) {
       return Agrees(e, want) && (people || !e.organisation || !e.mention.sector.empty());
     });
     if (first < 0) continue;
-    const Entity& e1 = entities_[static_cast<size_t>(first)];
+    const Entity& e1 = At(first);
     const int second = BestFitting(noun, [&](const Entity& e) {
       return &e != &e1 && Agrees(e, want) && e.mention.country != e1.mention.country;
     });
     if (second < 0) continue;
-    const Entity& e2 = entities_[static_cast<size_t>(second)];
+    const Entity& e2 = At(second);
     const text::Span span{tokens[t].span.begin, tokens[k].span.end};
     for (size_t a = 0; a < actors->size(); ++a) {
       const lexicon::Mention& m = (*actors)[a].mention;
@@ -279,6 +330,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     if (dict_->entries()[own.entry].kind == lexicon::EntryKind::kPerson) continue;
     const std::string_view det = word(m.token_begin - 1);
     if (!IsAny(det, {"the", "his", "her", "its", "their"})) continue;
+    limit_ = m.token_begin - 1;
     const std::string_view term = AgentTerm(m);
     const bool plural = PluralTerm(term);
     const bool personal = PersonTerm(term) && !plural;
@@ -310,8 +362,8 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
       } else {
         const int owner = Best([&](const Entity& e) { return Agrees(e, owner_want); });
         if (owner < 0) continue;
-        owner_country = entities_[static_cast<size_t>(owner)].mention.country;
-        owner_span = entities_[static_cast<size_t>(owner)].span;
+        owner_country = At(owner).mention.country;
+        owner_span = At(owner).span;
       }
       if (owner_country.size() != 3) continue;
       m.country = owner_country;
@@ -324,7 +376,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
       const Want owner_want = Is(det, "her") ? Want::kFemale : Want::kMale;
       const int owner = Best([&](const Entity& e) { return Agrees(e, owner_want); });
       if (owner < 0) continue;
-      const std::string& owner_country = entities_[static_cast<size_t>(owner)].mention.country;
+      const std::string& owner_country = At(owner).mention.country;
       found = Best([&](const Entity& e) {
         return e.person && !e.mention.country.empty() && e.mention.country != owner_country;
       });
@@ -347,11 +399,11 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
           return !e.person && !e.group && e.mention.sector.empty() && !e.mention.place &&
                  e.mention.country.size() == 3 && e.mention.code == e.mention.country;
         });
-        if (found >= 0) code = entities_[static_cast<size_t>(found)].mention.country + m.sector;
+        if (found >= 0) code = At(found).mention.country + m.sector;
       }
     }
     if (found < 0) continue;
-    const Entity& e = entities_[static_cast<size_t>(found)];
+    const Entity& e = At(found);
     if (code.empty()) {
       m.code = e.mention.code;
       m.sector = e.mention.sector;
@@ -371,9 +423,10 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     if (am.resolved) continue;
     const lexicon::NameRecord& name = dict_->names()[am.mention.name];
     if (dict_->entries()[name.entry].kind != lexicon::EntryKind::kPerson) continue;
+    limit_ = am.mention.token_begin;
     const int found = Best([&](const Entity& e) { return e.person_entry == name.entry; });
     if (found < 0) continue;
-    const Entity& e = entities_[static_cast<size_t>(found)];
+    const Entity& e = At(found);
     if (e.span.size() <= am.span.size()) continue;
     am.resolved = true;
     am.resolved_from = e.span;
@@ -382,6 +435,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
   for (uint32_t t = 0; t < n; ++t) {
     if (covered[t] != 0) continue;
     const std::string_view w = word(t);
+    limit_ = t;
     // "the country", "the group": the latest country, the latest named organisation
     if (t > 0 && Is(word(t - 1), "the") &&
         IsAny(w, {"country", "nation", "group", "organisation", "organization", "movement",
@@ -391,7 +445,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
         return country ? e.country : (e.organisation && !e.person);
       });
       if (found >= 0) {
-        added.push_back(FromEntity(entities_[static_cast<size_t>(found)], t, t + 1,
+        added.push_back(FromEntity(At(found), t, t + 1,
                                    {tokens[t - 1].span.begin, tokens[t].span.end}));
       }
       continue;
@@ -403,7 +457,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
                (Is(w, e.surname) || (!e.given.empty() && Is(w, e.given)));
       });
       if (found >= 0) {
-        added.push_back(FromEntity(entities_[static_cast<size_t>(found)], t, t + 1,
+        added.push_back(FromEntity(At(found), t, t + 1,
                                    tokens[t].span));
         continue;
       }
@@ -435,13 +489,21 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
       const bool possessive = IsAny(w, {"his", "its", "their"}) ||
                               (Is(w, "her") && t + 1 < n && !IsUpper(word(t + 1)) &&
                                word(t + 1).size() > 1 && word(t + 1)[0] >= 'a');
+      // (a possessive skips actors inside a prepositional phrase: "bring its ambassador home
+      // from Niger and pull its troops": its = France)
       const ActorMention* local = nullptr;
       for (const ActorMention& a : *actors) {
         if (a.mention.token_end > t) break;
-        if (!a.resolved && MentionAgrees(a.mention, want)) {
-          local = &a;
-          if (!possessive) break;
+        const bool pronoun = a.resolved && a.mention.token_end - a.mention.token_begin == 1 &&
+                             IsPronounForm(word(a.mention.token_begin));
+        if (pronoun || !MentionAgrees(a.mention, want)) continue;
+        if (possessive && local != nullptr) {
+          uint32_t before = a.mention.token_begin;
+          if (before > 0 && Is(word(before - 1), "the")) --before;
+          if (before > 0 && IsPreposition(word(before - 1))) continue;
         }
+        local = &a;
+        if (!possessive) break;
       }
       if (local != nullptr) {
         ActorMention copy = *local;
@@ -450,7 +512,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
         copy.shares_head_of = -1;
         copy.span = tokens[t].span;
         copy.resolved = true;
-        copy.resolved_from = local->span;
+        copy.resolved_from = local->resolved ? local->resolved_from : local->span;
         added.push_back(std::move(copy));
         continue;
       }
@@ -458,15 +520,17 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     if (want == Want::kGroup && pair_sentence_ + 1 >= sentence_ && pair_.size() == 2) {
       // "Biden and Putin met. They agreed ...": both
       const int group = Best([&](const Entity& e) { return e.group; });
-      if (group < 0 || entities_[static_cast<size_t>(group)].sentence < pair_sentence_) {
+      if (group < 0 || At(group).sentence < pair_sentence_) {
         added.push_back(FromEntity(pair_[0], t, t + 1, tokens[t].span));
         added.push_back(FromEntity(pair_[1], t, t + 1, tokens[t].span));
         continue;
       }
     }
+    // "him" and "them" never take an actor of their own sentence here (its subject)
+    if (IsAny(w, {"him", "them"})) limit_ = 0;
     const int found = Best([&](const Entity& e) { return Agrees(e, want); });
     if (found < 0) continue;
-    added.push_back(FromEntity(entities_[static_cast<size_t>(found)], t, t + 1, tokens[t].span));
+    added.push_back(FromEntity(At(found), t, t + 1, tokens[t].span));
   }
 
   if (added.empty() && removed.empty()) return;
@@ -534,25 +598,7 @@ void DocumentContext::Observe(const text::Sentence& sentence,
       entities_.emplace_back();
       e = &entities_.back();
     }
-    if (!a.resolved) {
-      e->mention = m;
-      e->span = a.span;
-      e->person = IsPerson(m);
-      e->group = IsGroup(m);
-      e->organisation = entry.kind == lexicon::EntryKind::kActor && m.agent_name < 0;
-      e->country = entry.kind == lexicon::EntryKind::kCountry && m.sector.empty();
-      if (person_entry) {
-        e->person = true;
-        e->person_entry = name.entry;
-        e->gender = entry.gender;
-        e->surname = base::AsciiLowerCopy(LastWord(entry.head));
-        // family name first ("Xi Jinping", "Yoon Suk Yeol", "Lee Jae-myung")
-        const std::string_view head = entry.head;
-        e->given = base::AsciiLowerCopy(head.substr(0, head.find(' ')));
-        if (e->given == e->surname) e->given.clear();
-        e->titles = Titles(entry);
-      }
-    }
+    if (!a.resolved) Describe(a, e);
     e->sentence = sentence_;
     e->order = order++;
     // "Biden and Putin": a pair that "they" may take up

@@ -68,6 +68,7 @@ class DocumentContext {
     bool organisation = false;  // a named organisation or armed group ("Hamas", "NATO")
     bool country = false;      // a country itself ("Russia", "Moscow" as its government)
     std::string titles;        // people: their offices on the story date, lower case, '|'-joined
+    uint32_t token_end = 0;    // the sentence's own actors: where the mention ends
     uint32_t sentence = 0;     // the sentence it was last mentioned in
     uint32_t order = 0;        // its rank among that sentence's mentions (0: first)
   };
@@ -90,6 +91,13 @@ class DocumentContext {
   // (the word says nothing about offices, or the person has none listed).
   [[nodiscard]] static int TitleFits(std::string_view term, const Entity& e);
   [[nodiscard]] std::string Titles(const lexicon::Entry& entry) const;
+  // The entity `i` of Best: an earlier actor, or (from entities_.size() on) one of the
+  // sentence's own.
+  [[nodiscard]] const Entity& At(int i) const {
+    const auto k = static_cast<size_t>(i);
+    return k < entities_.size() ? entities_[k] : locals_[k - entities_.size()];
+  }
+  void Describe(const ActorMention& a, Entity* e) const;
   [[nodiscard]] ActorMention FromEntity(const Entity& e, uint32_t begin, uint32_t end,
                                         text::Span span) const;
 
@@ -100,6 +108,9 @@ class DocumentContext {
   std::vector<Entity> pair_;  // the latest "A and B" of two actors, for "they"
   uint32_t pair_sentence_ = 0;
   uint32_t sentence_ = 0;  // sentences observed so far
+  // Resolve's scratch: the sentence's own named actors, usable for words after `limit_`.
+  mutable std::vector<Entity> locals_;
+  mutable uint32_t limit_ = 0;
 };
 
 }  // namespace parley::coding
