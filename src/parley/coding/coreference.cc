@@ -145,6 +145,12 @@ bool DocumentContext::IsPerson(const lexicon::Mention& m) const {
   return !term.empty() && PersonTerm(term) && !PluralTerm(term);
 }
 
+bool DocumentContext::BareAdjective(const lexicon::Mention& m) const {
+  // "Israeli strikes", "the American proposal": a demonym alone modifies a thing, not an actor
+  return m.sector.empty() && m.agent_name < 0 &&
+         dict_->names()[m.name].role == lexicon::NameRole::kAdjective;
+}
+
 bool DocumentContext::IsGroup(const lexicon::Mention& m) const {
   const std::string_view term = AgentTerm(m);
   return !term.empty() && PluralTerm(term);
@@ -253,7 +259,10 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
   // the sentence's own named actors are candidates for the words after them
   locals_.clear();
   for (const ActorMention& a : *actors) {
-    if (a.resolved || (a.mention.country.empty() && !IsGroup(a.mention))) continue;
+    if (a.resolved || (a.mention.country.empty() && !IsGroup(a.mention)) ||
+        BareAdjective(a.mention)) {
+      continue;
+    }
     locals_.emplace_back();
     Describe(a, &locals_.back());
     locals_.back().sentence = sentence_;
@@ -413,8 +422,8 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     m.country = e.mention.country;
     am.resolved = true;
     am.resolved_from = e.span;
-    // the determiner belongs to the phrase
-    am.span.begin = tokens[m.token_begin - 1].span.begin;
+    // "the" belongs to the phrase ("his" is a mention of its own)
+    if (Is(det, "the")) am.span.begin = tokens[m.token_begin - 1].span.begin;
   }
 
   // a person named again by fewer words ("Blinken" after "Antony Blinken") refers back to
@@ -568,6 +577,7 @@ void DocumentContext::Observe(const text::Sentence& sentence,
     const lexicon::Mention& m = a.mention;
     // bare roles are remembered as groups ("protesters ... them"), not as placed actors
     if (m.country.empty() && (m.sector.empty() || !IsGroup(m))) continue;
+    if (BareAdjective(m)) continue;
     if (a.resolved && keep && resolutions_.size() < kMaxResolutions) {
       resolutions_.push_back(Resolution{sentence_, a.span, a.resolved_from, m.code});
     }

@@ -86,6 +86,7 @@ class DocumentContext {
   [[nodiscard]] bool MentionAgrees(const lexicon::Mention& m, Want want) const;
   [[nodiscard]] bool IsPerson(const lexicon::Mention& m) const;
   [[nodiscard]] bool IsGroup(const lexicon::Mention& m) const;
+  [[nodiscard]] bool BareAdjective(const lexicon::Mention& m) const;
   [[nodiscard]] std::string_view AgentTerm(const lexicon::Mention& m) const;
   // Whether a role word fits a person's offices on the story date: 1 yes, 0 no, -1 unknown
   // (the word says nothing about offices, or the person has none listed).
