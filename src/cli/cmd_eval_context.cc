@@ -58,7 +58,8 @@ int RunEvalContext(int argc, char** argv) {
   row("time", score.time, "time expressions: right date and precision");
   row("place", score.place, "places end to end: found, right country (and place)");
   row("place-found", score.place_found, "... place mention found");
-  row("place-given", score.place_given, "... right country (and place) where the mention was found");
+  row("place-given", score.place_given,
+      "... right country (and place) where the mention was found");
   row("noplace", score.noplace, "no place found where there is none");
   row("event", score.event, "events: source, target and code found");
   row("event-date", score.event_date, "... with the right date");

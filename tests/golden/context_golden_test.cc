@@ -65,16 +65,16 @@ TEST(ContextGolden, MalformedGoldFilesNameTheLine) {
   EXPECT_THROW(
       {
         try {
-          (void)ReadGoldContext("x.txt", "doc: d\ndate: 2021-01-01\ntext:\nHe left.\nexpect:\n"
-                                         "resolve: She => USAGOV <- Biden\n");
+          (void)ReadGoldContext("x.txt",
+                                "doc: d\ndate: 2021-01-01\ntext:\nHe left.\nexpect:\n"
+                                "resolve: She => USAGOV <- Biden\n");
         } catch (const std::exception& e) {
           EXPECT_NE(std::string(e.what()).find("x.txt:6"), std::string::npos) << e.what();
           throw;
         }
       },
       std::exception);
-  EXPECT_THROW((void)ReadGoldContext("y.txt", "doc: d\ntext:\nno expect line\n"),
-               std::exception);
+  EXPECT_THROW((void)ReadGoldContext("y.txt", "doc: d\ntext:\nno expect line\n"), std::exception);
 }
 
 }  // namespace

@@ -170,7 +170,8 @@ std::vector<GoldContextDocument> ReadGoldContext(const std::string& path, std::s
           item.kind = Item::Kind::kPlace;
           const size_t space = rhs.find(' ');
           item.value = std::string(rhs.substr(0, space));
-          if (space != std::string_view::npos) item.name = std::string(base::Trim(rhs.substr(space)));
+          if (space != std::string_view::npos)
+            item.name = std::string(base::Trim(rhs.substr(space)));
         }
       } else if (key == "noplace") {
         item.kind = Item::Kind::kNoPlace;
@@ -331,17 +332,17 @@ ContextScore ScoreContext(const Pipeline& pipeline, const std::vector<GoldContex
             }
             break;
           }
-          const bool ok = found != nullptr &&
-                          SamePlace(pipeline, item.value, item.name, found->place.country,
-                                    found->place.name, found->place.lat, found->place.lon);
+          const bool ok =
+              found != nullptr && SamePlace(pipeline, item.value, item.name, found->place.country,
+                                            found->place.name, found->place.lat, found->place.lon);
           Tally(&score.place_found, found != nullptr);
           if (found != nullptr) Tally(&score.place_given, ok);
           Tally(&score.place, ok);
           if (!ok) {
-            score.mistakes.push_back(
-                where + "place '" + item.mention + "': got " +
-                (found == nullptr ? std::string("nothing")
-                                  : found->place.name + " " + found->place.country));
+            score.mistakes.push_back(where + "place '" + item.mention + "': got " +
+                                     (found == nullptr
+                                          ? std::string("nothing")
+                                          : found->place.name + " " + found->place.country));
           }
           break;
         }

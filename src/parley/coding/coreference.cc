@@ -42,20 +42,22 @@ bool IsPreposition(std::string_view w) {
 
 // Role words that name one person ("the president", "his Russian counterpart").
 bool PersonTerm(std::string_view term) {
-  return IsAny(LastWord(term),
-               {"president", "leader", "minister", "counterpart", "chancellor", "premier", "king",
-                "queen", "emir", "sultan", "monarch", "spokesman", "spokeswoman", "spokesperson",
-                "envoy", "ambassador", "diplomat", "governor", "mayor", "commander", "general",
-                "secretary", "prince", "negotiator", "prosecutor", "judge", "senator",
-                "lawmaker", "chief", "president-elect", "admiral", "colonel", "ayatollah",
-                "pope", "dictator", "strongman", "head", "official", "adviser", "advisor"});
+  return IsAny(
+      LastWord(term),
+      {"president",   "leader",       "minister",  "counterpart", "chancellor", "premier",
+       "king",        "queen",        "emir",      "sultan",      "monarch",    "spokesman",
+       "spokeswoman", "spokesperson", "envoy",     "ambassador",  "diplomat",   "governor",
+       "mayor",       "commander",    "general",   "secretary",   "prince",     "negotiator",
+       "prosecutor",  "judge",        "senator",   "lawmaker",    "chief",      "president-elect",
+       "admiral",     "colonel",      "ayatollah", "pope",        "dictator",   "strongman",
+       "head",        "official",     "adviser",   "advisor"});
 }
 
 // Role words in the plural ("protesters", "troops", "police").
 bool PluralTerm(std::string_view term) {
   const std::string_view last = LastWord(term);
-  if (IsAny(last, {"police", "people", "personnel", "military", "authorities", "forces",
-                   "troops", "media", "clergy", "staff", "youth"})) {
+  if (IsAny(last, {"police", "people", "personnel", "military", "authorities", "forces", "troops",
+                   "media", "clergy", "staff", "youth"})) {
     return !Is(last, "military");
   }
   return last.size() > 3 && (last.back() == 's' || last.back() == 'S') &&
@@ -158,11 +160,16 @@ bool DocumentContext::IsGroup(const lexicon::Mention& m) const {
 
 bool DocumentContext::Agrees(const Entity& e, Want want) const {
   switch (want) {
-    case Want::kMale: return e.person && e.gender != lexicon::Gender::kFemale;
-    case Want::kFemale: return e.person && e.gender != lexicon::Gender::kMale;
-    case Want::kPerson: return e.person;
-    case Want::kThing: return !e.person && !e.group && !e.mention.place;
-    case Want::kGroup: return e.group;
+    case Want::kMale:
+      return e.person && e.gender != lexicon::Gender::kFemale;
+    case Want::kFemale:
+      return e.person && e.gender != lexicon::Gender::kMale;
+    case Want::kPerson:
+      return e.person;
+    case Want::kThing:
+      return !e.person && !e.group && !e.mention.place;
+    case Want::kGroup:
+      return e.group;
   }
   return false;
 }
@@ -173,11 +180,16 @@ bool DocumentContext::MentionAgrees(const lexicon::Mention& m, Want want) const 
   const bool group = IsGroup(m);
   const lexicon::Gender gender = dict_->entries()[dict_->names()[m.name].entry].gender;
   switch (want) {
-    case Want::kMale: return person && gender != lexicon::Gender::kFemale;
-    case Want::kFemale: return person && gender != lexicon::Gender::kMale;
-    case Want::kPerson: return person;
-    case Want::kThing: return !person && !group;
-    case Want::kGroup: return group;
+    case Want::kMale:
+      return person && gender != lexicon::Gender::kFemale;
+    case Want::kFemale:
+      return person && gender != lexicon::Gender::kMale;
+    case Want::kPerson:
+      return person;
+    case Want::kThing:
+      return !person && !group;
+    case Want::kGroup:
+      return group;
   }
   return false;
 }
@@ -290,8 +302,8 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     const std::initializer_list<std::string_view> kPeople = {
         "leaders", "presidents", "men", "women", "ministers", "heads", "premiers", "chancellors"};
     const std::initializer_list<std::string_view> kSides = {
-        "sides", "countries", "nations", "governments", "neighbours", "neighbors", "rivals",
-        "allies", "delegations", "states", "powers", "capitals", "armies", "parties"};
+        "sides",  "countries",   "nations", "governments", "neighbours", "neighbors", "rivals",
+        "allies", "delegations", "states",  "powers",      "capitals",   "armies",    "parties"};
     if (!IsAny(word(k), kPeople) && !IsAny(word(k), kSides) && k + 1 < n &&
         (IsAny(word(k + 1), kPeople) || IsAny(word(k + 1), kSides))) {
       ++k;
@@ -317,10 +329,8 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
       if (m.token_begin >= t && m.token_end <= k + 1) removed.push_back(a);
     }
     // the earlier-named first, so that "the two leaders" lists them in story order
-    const Entity& a1 = e1.sentence < e2.sentence ||
-                               (e1.sentence == e2.sentence && e1.order <= e2.order)
-                           ? e1
-                           : e2;
+    const Entity& a1 =
+        e1.sentence < e2.sentence || (e1.sentence == e2.sentence && e1.order <= e2.order) ? e1 : e2;
     const Entity& a2 = &a1 == &e1 ? e2 : e1;
     added.push_back(FromEntity(a1, k, k + 1, span));
     added.push_back(FromEntity(a2, k, k + 1, span));
@@ -400,8 +410,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
     } else {
       // an institution: the latest of its sector, else the latest country ("the ministry")
       found = Best([&](const Entity& e) {
-        return !e.person && !e.group && e.mention.sector == m.sector &&
-               !e.mention.country.empty();
+        return !e.person && !e.group && e.mention.sector == m.sector && !e.mention.country.empty();
       });
       if (found < 0) {
         found = Best([&](const Entity& e) {
@@ -450,12 +459,11 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
         IsAny(w, {"country", "nation", "group", "organisation", "organization", "movement",
                   "alliance", "bloc"})) {
       const bool country = IsAny(w, {"country", "nation"});
-      const int found = Best([&](const Entity& e) {
-        return country ? e.country : (e.organisation && !e.person);
-      });
+      const int found = Best(
+          [&](const Entity& e) { return country ? e.country : (e.organisation && !e.person); });
       if (found >= 0) {
-        added.push_back(FromEntity(At(found), t, t + 1,
-                                   {tokens[t - 1].span.begin, tokens[t].span.end}));
+        added.push_back(
+            FromEntity(At(found), t, t + 1, {tokens[t - 1].span.begin, tokens[t].span.end}));
       }
       continue;
     }
@@ -466,8 +474,7 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
                (Is(w, e.surname) || (!e.given.empty() && Is(w, e.given)));
       });
       if (found >= 0) {
-        added.push_back(FromEntity(At(found), t, t + 1,
-                                   tokens[t].span));
+        added.push_back(FromEntity(At(found), t, t + 1, tokens[t].span));
         continue;
       }
     }
@@ -569,8 +576,8 @@ void DocumentContext::Resolve(const text::Sentence& sentence,
   *actors = std::move(merged);
 }
 
-void DocumentContext::Observe(const text::Sentence& sentence,
-                              std::span<const ActorMention> actors, bool keep) {
+void DocumentContext::Observe(const text::Sentence& sentence, std::span<const ActorMention> actors,
+                              bool keep) {
   uint32_t order = 0;
   const ActorMention* previous = nullptr;
   for (const ActorMention& a : actors) {
@@ -598,11 +605,10 @@ void DocumentContext::Observe(const text::Sentence& sentence,
       if (a.resolved) continue;
       if (entities_.size() >= kMaxEntities) {
         // forget the least recent
-        auto oldest = std::min_element(entities_.begin(), entities_.end(),
-                                       [](const Entity& x, const Entity& y) {
-                                         return x.sentence < y.sentence ||
-                                                (x.sentence == y.sentence && x.order > y.order);
-                                       });
+        auto oldest = std::min_element(
+            entities_.begin(), entities_.end(), [](const Entity& x, const Entity& y) {
+              return x.sentence < y.sentence || (x.sentence == y.sentence && x.order > y.order);
+            });
         entities_.erase(oldest);
       }
       entities_.emplace_back();

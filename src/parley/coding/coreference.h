@@ -57,20 +57,20 @@ class DocumentContext {
 
  private:
   struct Entity {
-    lexicon::Mention mention;  // the latest named mention (its token range is stale)
-    text::Span span;           // ... and its bytes
+    lexicon::Mention mention;            // the latest named mention (its token range is stale)
+    text::Span span;                     // ... and its bytes
     uint32_t person_entry = UINT32_MAX;  // people: their dictionary entry
-    std::string surname;       // people: the last word of their name, lower case
-    std::string given;         // ... and the first (a family name in "Xi Jinping")
+    std::string surname;                 // people: the last word of their name, lower case
+    std::string given;                   // ... and the first (a family name in "Xi Jinping")
     lexicon::Gender gender = lexicon::Gender::kUnknown;
-    bool person = false;       // a person, or a role that is one ("the Russian leader")
-    bool group = false;        // a plural role ("protesters", "Russian troops")
+    bool person = false;        // a person, or a role that is one ("the Russian leader")
+    bool group = false;         // a plural role ("protesters", "Russian troops")
     bool organisation = false;  // a named organisation or armed group ("Hamas", "NATO")
-    bool country = false;      // a country itself ("Russia", "Moscow" as its government)
-    std::string titles;        // people: their offices on the story date, lower case, '|'-joined
-    uint32_t token_end = 0;    // the sentence's own actors: where the mention ends
-    uint32_t sentence = 0;     // the sentence it was last mentioned in
-    uint32_t order = 0;        // its rank among that sentence's mentions (0: first)
+    bool country = false;       // a country itself ("Russia", "Moscow" as its government)
+    std::string titles;         // people: their offices on the story date, lower case, '|'-joined
+    uint32_t token_end = 0;     // the sentence's own actors: where the mention ends
+    uint32_t sentence = 0;      // the sentence it was last mentioned in
+    uint32_t order = 0;         // its rank among that sentence's mentions (0: first)
   };
   enum class Want : uint8_t { kMale, kFemale, kThing, kGroup, kPerson };
 

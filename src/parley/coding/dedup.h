@@ -44,10 +44,10 @@ enum class EventDedup : uint8_t { kNone, kOneADay };
 
 struct DedupOptions {
   bool near_duplicates = true;
-  double similarity = 0.8;           // estimated Jaccard at or above which a story is a copy
-  size_t max_documents = 50000;      // signatures remembered (the most recent)
+  double similarity = 0.8;       // estimated Jaccard at or above which a story is a copy
+  size_t max_documents = 50000;  // signatures remembered (the most recent)
   EventDedup events = EventDedup::kNone;
-  size_t max_event_keys = 2000000;   // one-a-day keys remembered (oldest dates forgotten first)
+  size_t max_event_keys = 2000000;  // one-a-day keys remembered (oldest dates forgotten first)
 };
 
 struct DedupCounts {
@@ -83,7 +83,7 @@ class Deduplicator {
 
   DedupOptions options_;
   uint64_t next_ordinal_ = 0;
-  std::deque<Stored> stored_;                      // oldest first
+  std::deque<Stored> stored_;                     // oldest first
   std::unordered_map<uint64_t, uint64_t> bands_;  // band hash -> ordinal of the latest holder
   // one-a-day: keys (date, source, target, code hashed) by date, oldest date dropped first
   std::map<std::string, std::unordered_set<uint64_t>> seen_;

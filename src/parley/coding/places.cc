@@ -14,9 +14,9 @@ using lexicon::PlaceKind;
 constexpr size_t kMaxNameTokens = 6;
 
 bool IsUpper(std::string_view form) {
-  return !form.empty() && ((form[0] >= 'A' && form[0] <= 'Z') ||
-                           (static_cast<unsigned char>(form[0]) >= 0xC3 &&
-                            static_cast<unsigned char>(form[0]) <= 0xC5));
+  return !form.empty() &&
+         ((form[0] >= 'A' && form[0] <= 'Z') || (static_cast<unsigned char>(form[0]) >= 0xC3 &&
+                                                 static_cast<unsigned char>(form[0]) <= 0xC5));
 }
 
 bool AllCaps(std::string_view form) {
@@ -38,31 +38,36 @@ bool Locative(std::string_view w) {
 }
 
 bool Direction(std::string_view w) {
-  return OneOf(w, {"eastern", "western", "northern", "southern", "central", "northeastern",
-                   "northwestern", "southeastern", "southwestern", "north-eastern",
-                   "north-western", "south-eastern", "south-western", "east", "west", "north",
-                   "south", "downtown", "rural", "occupied", "war-torn", "besieged"});
+  return OneOf(w,
+               {"eastern",       "western",       "northern",      "southern",     "central",
+                "northeastern",  "northwestern",  "southeastern",  "southwestern", "north-eastern",
+                "north-western", "south-eastern", "south-western", "east",         "west",
+                "north",         "south",         "downtown",      "rural",        "occupied",
+                "war-torn",      "besieged"});
 }
 
 // "the outskirts of", "the port city of", "the town of": words before the name.
 bool Frame(std::string_view w) {
-  return OneOf(w, {"outskirts", "city", "town", "village", "port", "capital", "region", "resort",
-                   "province", "coast", "centre", "center", "heart", "streets", "suburbs",
-                   "district", "area", "county", "state", "waters", "shores", "north", "south",
-                   "east", "west", "northeast", "northwest", "southeast", "southwest"});
+  return OneOf(w, {"outskirts", "city",      "town",      "village",   "port",     "capital",
+                   "region",    "resort",    "province",  "coast",     "centre",   "center",
+                   "heart",     "streets",   "suburbs",   "district",  "area",     "county",
+                   "state",     "waters",    "shores",    "north",     "south",    "east",
+                   "west",      "northeast", "northwest", "southeast", "southwest"});
 }
 
 // Words that name times or people, never places, however a gazetteer spells its villages.
 bool NeverPlace(std::string_view lower) {
   static constexpr std::string_view kWords[] = {
-      "january", "february", "march",  "april",    "may",    "june",     "july",   "august",
-      "september", "october", "november", "december", "monday", "tuesday", "wednesday",
-      "thursday", "friday",  "saturday", "sunday", "i", "a", "the", "this", "that", "he",
-      "she", "it", "they", "we", "you", "his", "her", "its", "their", "our", "mr", "mrs", "ms",
-      "dr", "president", "minister", "general", "parliament", "congress", "government",
-      "court", "power", "office", "addition", "response", "fact", "particular", "total",
-      "short", "public", "part", "time", "order", "contrast", "turn", "general", "line",
-      "recent", "english", "french", "russian", "arabic", "spanish", "chinese"};
+      "january",    "february",  "march",      "april",    "may",       "june",     "july",
+      "august",     "september", "october",    "november", "december",  "monday",   "tuesday",
+      "wednesday",  "thursday",  "friday",     "saturday", "sunday",    "i",        "a",
+      "the",        "this",      "that",       "he",       "she",       "it",       "they",
+      "we",         "you",       "his",        "her",      "its",       "their",    "our",
+      "mr",         "mrs",       "ms",         "dr",       "president", "minister", "general",
+      "parliament", "congress",  "government", "court",    "power",     "office",   "addition",
+      "response",   "fact",      "particular", "total",    "short",     "public",   "part",
+      "time",       "order",     "contrast",   "turn",     "general",   "line",     "recent",
+      "english",    "french",    "russian",    "arabic",   "spanish",   "chinese"};
   for (std::string_view w : kWords) {
     if (lower == w) return true;
   }
@@ -117,8 +122,7 @@ class PlaceFinder {
       const lexicon::Entry& entry = dict_.entries()[name.entry];
       const bool country_name =
           entry.kind == lexicon::EntryKind::kCountry && name.role == lexicon::NameRole::kName;
-      if (m.token_begin < b || m.token_end > e || !(m.place || country_name) ||
-          m.agent_name >= 0) {
+      if (m.token_begin < b || m.token_end > e || !(m.place || country_name) || m.agent_name >= 0) {
         *blocked = true;
         return "";
       }
@@ -134,8 +138,8 @@ class PlaceFinder {
     size_t limit = j;
     while (limit < s_.tokens.size() && limit - j < kMaxNameTokens) {
       std::string_view f = Form(limit);
-      if (IsUpper(f) || (limit > j && OneOf(W(limit), {"of", "de", "al", "and", "el", "la",
-                                                        "-", "du", "des", "upon"}))) {
+      if (IsUpper(f) || (limit > j && OneOf(W(limit), {"of", "de", "al", "and", "el", "la", "-",
+                                                       "du", "des", "upon"}))) {
         ++limit;
       } else {
         break;
@@ -145,9 +149,9 @@ class PlaceFinder {
       if (!IsUpper(Form(e - 1))) continue;  // a name ends with a capitalized word
       const text::Token& first = s_.tokens[j];
       const text::Token& last = s_.tokens[e - 1];
-      std::string_view body_text(first.form.data(),
-                                 static_cast<size_t>(last.form.data() + last.form.size() -
-                                                     first.form.data()));
+      std::string_view body_text(
+          first.form.data(),
+          static_cast<size_t>(last.form.data() + last.form.size() - first.form.data()));
       if (last.span.end - first.span.begin != body_text.size()) body_text = Text(j, e);
       std::span<const lexicon::Gazetteer::Match> ids = gaz_.Find(body_text);
       if (!ids.empty()) {
@@ -166,8 +170,8 @@ class PlaceFinder {
     const size_t e = LongestName(k + 1, &ids);
     bool blocked = false;
     bool is_country = false;
-    std::string dict_country = DictionaryCountry(k + 1, e > k + 1 ? e : k + 2, &blocked,
-                                                 &is_country);
+    std::string dict_country =
+        DictionaryCountry(k + 1, e > k + 1 ? e : k + 2, &blocked, &is_country);
     if (is_country && !blocked) {
       *country = dict_country;
       size_t end = k + 2;
@@ -263,12 +267,10 @@ class PlaceFinder {
       // which are more often the addressee ("a letter to Moscow")
       if (is_country) return j;
       const ActorMention* a = ActorAt(j);
-      if (a != nullptr &&
-          dict_.names()[a->mention.name].role == lexicon::NameRole::kCapital) {
+      if (a != nullptr && dict_.names()[a->mention.name].role == lexicon::NameRole::kCapital) {
         return j;
       }
-      if (a == nullptr && !ids.empty() &&
-          gaz_.place(ids[0].place).kind == PlaceKind::kCountry) {
+      if (a == nullptr && !ids.empty() && gaz_.place(ids[0].place).kind == PlaceKind::kCountry) {
         return j;
       }
     }
@@ -290,8 +292,8 @@ class PlaceFinder {
       // "KYIV, Ukraine (AP) -", "WASHINGTON (Reuters) -": a dateline
       size_t e = 0;
       while (e < n && AllCaps(Form(e)) && W(e) != "-") ++e;
-      if (e < n && (W(e) == "," || W(e) == "(" || W(e) == "-" || Form(e) == "—" ||
-                    Form(e) == "–")) {
+      if (e < n &&
+          (W(e) == "," || W(e) == "(" || W(e) == "-" || Form(e) == "—" || Form(e) == "–")) {
         std::span<const lexicon::Gazetteer::Match> ids = gaz_.Find(Text(0, e));
         if (!ids.empty()) {
           std::string qual_country;

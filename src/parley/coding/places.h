@@ -22,11 +22,11 @@ namespace parley::coding {
 struct PlaceMention {
   uint32_t token_begin = 0;  // the name's tokens, qualifier included ("Geneva , Switzerland")
   uint32_t token_end = 0;
-  uint32_t head = 0;         // the token a tree hangs the phrase from (the name's first word)
-  bool dateline = false;     // the story's dateline: where it was filed, not an event's place
-  std::string text;          // the words as written ("eastern Ukraine", "Geneva")
-  std::string name;          // the gazetteer's name of the place ("Ukraine", "Geneva")
-  std::string country;       // ISO alpha-3, "" for international waters
+  uint32_t head = 0;      // the token a tree hangs the phrase from (the name's first word)
+  bool dateline = false;  // the story's dateline: where it was filed, not an event's place
+  std::string text;       // the words as written ("eastern Ukraine", "Geneva")
+  std::string name;       // the gazetteer's name of the place ("Ukraine", "Geneva")
+  std::string country;    // ISO alpha-3, "" for international waters
   float lat = 0;
   float lon = 0;
   uint32_t geonames_id = 0;  // towns and cities; 0 for countries, regions and divisions

@@ -9,11 +9,16 @@ namespace parley::coding {
 
 std::string_view DatePrecisionName(DatePrecision p) {
   switch (p) {
-    case DatePrecision::kDay: return "day";
-    case DatePrecision::kWeek: return "week";
-    case DatePrecision::kMonth: return "month";
-    case DatePrecision::kYear: return "year";
-    case DatePrecision::kNone: break;
+    case DatePrecision::kDay:
+      return "day";
+    case DatePrecision::kWeek:
+      return "week";
+    case DatePrecision::kMonth:
+      return "month";
+    case DatePrecision::kYear:
+      return "year";
+    case DatePrecision::kNone:
+      break;
   }
   return "";
 }
@@ -31,7 +36,8 @@ std::string ResolvedDate::Format() const {
     case DatePrecision::kYear:
       std::snprintf(buf, sizeof buf, "%04d", lexicon::YearOf(date) % 10000);
       return buf;
-    case DatePrecision::kNone: break;
+    case DatePrecision::kNone:
+      break;
   }
   return "";
 }
@@ -89,8 +95,8 @@ ResolvedDate TimeExpression::Resolve(Date anchor, Tense tense) const {
       return Month(month >= am ? ay : ay + 1, month);
     case Kind::kWeekday: {
       const int today = lexicon::WeekdayOf(anchor);
-      int back = (today - weekday + 7) % 7;     // days back to the latest such day (0: today)
-      int ahead = (weekday - today + 7) % 7;    // days ahead to the next (0: today)
+      int back = (today - weekday + 7) % 7;   // days back to the latest such day (0: today)
+      int ahead = (weekday - today + 7) % 7;  // days ahead to the next (0: today)
       if (offset < 0) return Day(lexicon::AddDays(anchor, -(back == 0 ? 7 : back)));
       if (offset > 0) return Day(lexicon::AddDays(anchor, ahead == 0 ? 7 : ahead));
       return Day(past ? lexicon::AddDays(anchor, -back) : lexicon::AddDays(anchor, ahead));
@@ -126,8 +132,8 @@ int MonthNumber(std::string_view w) {
   }
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
   static constexpr std::pair<std::string_view, int> kShort[] = {
-      {"jan", 1}, {"feb", 2},  {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
-      {"aug", 8}, {"sep", 9},  {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
+      {"jan", 1}, {"feb", 2}, {"mar", 3},  {"apr", 4},  {"jun", 6},  {"jul", 7},
+      {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12}};
   for (const auto& [name, m] : kShort) {
     if (w == name) return m;
   }
@@ -144,8 +150,8 @@ int WeekdayNumber(std::string_view w) {
 // A whole number written with digits (optionally "3rd", "3rd,", "3,") or a small number word.
 bool SmallNumber(std::string_view w, int* n) {
   static constexpr std::pair<std::string_view, int> kWords[] = {
-      {"a", 1},   {"an", 1},    {"one", 1},   {"two", 2},   {"three", 3}, {"four", 4},
-      {"five", 5}, {"six", 6},  {"seven", 7}, {"eight", 8}, {"nine", 9},  {"ten", 10},
+      {"a", 1},       {"an", 1},      {"one", 1},     {"two", 2},   {"three", 3}, {"four", 4},
+      {"five", 5},    {"six", 6},     {"seven", 7},   {"eight", 8}, {"nine", 9},  {"ten", 10},
       {"eleven", 11}, {"twelve", 12}, {"several", 0}, {"few", 0}};
   for (const auto& [word, v] : kWords) {
     if (w == word) {
@@ -201,9 +207,9 @@ class Finder {
   // Emits [begin, end) unless a bounding word comes before it; returns `end`.
   size_t Emit(TimeExpression e, size_t begin, size_t end, size_t head) {
     size_t b = begin;
-    while (b > 0 && (W(b - 1) == "the" || W(b - 1) == "early" || W(b - 1) == "late" ||
-                     W(b - 1) == "mid" || W(b - 1) == "on" || W(b - 1) == "in" ||
-                     W(b - 1) == "at" || W(b - 1) == "during")) {
+    while (b > 0 &&
+           (W(b - 1) == "the" || W(b - 1) == "early" || W(b - 1) == "late" || W(b - 1) == "mid" ||
+            W(b - 1) == "on" || W(b - 1) == "in" || W(b - 1) == "at" || W(b - 1) == "during")) {
       const std::string_view w = W(b - 1);
       if (w == "on" || w == "in" || w == "at" || w == "during") break;
       --b;
@@ -282,8 +288,8 @@ class Finder {
     }
     // last night, this morning
     if ((w == "last" && W(i + 1) == "night") ||
-        (w == "this" && (W(i + 1) == "morning" || W(i + 1) == "afternoon" ||
-                         W(i + 1) == "evening"))) {
+        (w == "this" &&
+         (W(i + 1) == "morning" || W(i + 1) == "afternoon" || W(i + 1) == "evening"))) {
       e.kind = TimeExpression::Kind::kDayOffset;
       e.offset = w == "last" ? -1 : 0;
       return Emit(e, i, i + 2, i + 1);
@@ -412,7 +418,9 @@ class Finder {
       // in 2019, in early 2020, during 2018
       int year = 0;
       if (j < lower_.size() && YearNumber(W(j), &year) && j > 0 &&
-          (period || W(j - 1) == "in" || W(j - 1) == "during")) {
+          (period || W(j - 1) == "in" || W(j - 1) == "during" || W(j - 1) == "since" ||
+           W(j - 1) == "until" || W(j - 1) == "before" || W(j - 1) == "after" || W(j - 1) == "by" ||
+           W(j - 1) == "from" || W(j - 1) == "through")) {
         e.kind = TimeExpression::Kind::kYear;
         e.year = year;
         return Emit(e, i, j + 1, j);

@@ -36,14 +36,14 @@ enum class Tense : uint8_t { kPast, kFuture };
 
 struct TimeExpression {
   enum class Kind : uint8_t {
-    kDate,        // a full date: day, month and year given
-    kMonthDay,    // "Dec. 3": month and day, no year
-    kMonthYear,   // "June 2020"
-    kMonth,       // "in June", "in mid-June": month alone
-    kYear,        // "in 2019"
-    kWeekday,     // "on Friday", "last Tuesday", "next Monday"
-    kDayOffset,   // "yesterday", "today", "tomorrow", "two days ago"
-    kWeekOffset,  // "last week", "this week", "three weeks ago"
+    kDate,         // a full date: day, month and year given
+    kMonthDay,     // "Dec. 3": month and day, no year
+    kMonthYear,    // "June 2020"
+    kMonth,        // "in June", "in mid-June": month alone
+    kYear,         // "in 2019"
+    kWeekday,      // "on Friday", "last Tuesday", "next Monday"
+    kDayOffset,    // "yesterday", "today", "tomorrow", "two days ago"
+    kWeekOffset,   // "last week", "this week", "three weeks ago"
     kMonthOffset,  // "last month", "earlier this month"
     kYearOffset,   // "last year", "next year"
   };
@@ -54,8 +54,8 @@ struct TimeExpression {
   int year = 0;
   int month = 0;
   int day = 0;
-  int weekday = 0;    // 0 = Monday
-  int offset = 0;     // offsets; weekdays: -1 "last", +1 "next", 0 plain or "this"
+  int weekday = 0;         // 0 = Monday
+  int offset = 0;          // offsets; weekdays: -1 "last", +1 "next", 0 plain or "this"
   bool direction = false;  // weekday with "last"/"next"/"this"
   // Bounds a period ("since 2014", "until June", "by Friday", "before March") rather than
   // dating an event: reported, but no event takes its date.

@@ -113,10 +113,14 @@ bool SetCountry(std::string_view code, Place* p) {
 
 int KindRank(PlaceKind kind) {
   switch (kind) {
-    case PlaceKind::kCountry: return 0;
-    case PlaceKind::kRegion: return 1;
-    case PlaceKind::kAdmin1: return 2;
-    case PlaceKind::kCity: return 3;
+    case PlaceKind::kCountry:
+      return 0;
+    case PlaceKind::kRegion:
+      return 1;
+    case PlaceKind::kAdmin1:
+      return 2;
+    case PlaceKind::kCity:
+      return 3;
   }
   return 3;
 }
@@ -162,9 +166,8 @@ std::unique_ptr<const Gazetteer> Gazetteer::Load(const std::string& dir) {
     std::vector<std::string_view> f = Fields(line, '\t');
     Place p;
     p.kind = PlaceKind::kCity;
-    if (f.size() < 8 || !ParseUint(f[0], &p.geonames_id) || f[1].empty() ||
-        !SetCountry(f[3], &p) || !ParseFloat(f[5], &p.lat) || !ParseFloat(f[6], &p.lon) ||
-        !ParseUint(f[7], &p.population)) {
+    if (f.size() < 8 || !ParseUint(f[0], &p.geonames_id) || f[1].empty() || !SetCountry(f[3], &p) ||
+        !ParseFloat(f[5], &p.lat) || !ParseFloat(f[6], &p.lon) || !ParseUint(f[7], &p.population)) {
       Bad(cities_path, n,
           "expected geonames_id, name, alt_name, country_iso3, admin1, lat, lon, population "
           "separated by tabs");
@@ -299,10 +302,9 @@ std::span<const Gazetteer::Match> Gazetteer::Find(std::string_view name) const {
 }
 
 const Place* Gazetteer::Country(std::string_view iso3) const {
-  auto it = std::lower_bound(countries_.begin(), countries_.end(), iso3,
-                             [&](uint32_t id, std::string_view v) {
-                               return places_[id].country_code() < v;
-                             });
+  auto it = std::lower_bound(
+      countries_.begin(), countries_.end(), iso3,
+      [&](uint32_t id, std::string_view v) { return places_[id].country_code() < v; });
   if (it == countries_.end() || places_[*it].country_code() != iso3) return nullptr;
   return &places_[*it];
 }

@@ -32,8 +32,8 @@ enum class PlaceKind : uint8_t {
 };
 
 struct Place {
-  std::string_view name;     // canonical name ("Geneva")
-  std::string_view admin1;   // cities: first-level division code ("TX"); admin1: its code
+  std::string_view name;           // canonical name ("Geneva")
+  std::string_view admin1;         // cities: first-level division code ("TX"); admin1: its code
   char country[4] = {0, 0, 0, 0};  // ISO 3166-1 alpha-3, "" for international waters
   PlaceKind kind = PlaceKind::kCity;
   float lat = 0;
