@@ -27,6 +27,20 @@ const Pipeline& SharedPipeline() {
   return *pipeline;
 }
 
+// The same without the document context (coreference, event dates, places, signatures): the
+// context's cost is the difference between BM_CodeDocuments/1 and /0.
+const Pipeline& PlainPipeline() {
+  static const std::unique_ptr<const Pipeline> pipeline = [] {
+    parley::coding::PipelineOptions options;
+    options.coreference = false;
+    options.event_dates = false;
+    options.signatures = false;
+    options.gazetteer_path = "none";
+    return Pipeline::Load(options);
+  }();
+  return *pipeline;
+}
+
 // The news sentences as documents of ten.
 const std::vector<parley::text::Document>& Documents() {
   static const std::vector<parley::text::Document> docs = [] {
@@ -62,7 +76,7 @@ const std::vector<parley::text::Document>& Documents() {
 }
 
 void BM_CodeDocuments(benchmark::State& state) {
-  const Pipeline& pipeline = SharedPipeline();
+  const Pipeline& pipeline = state.range(0) != 0 ? SharedPipeline() : PlainPipeline();
   PipelineWorkspace ws;
   DocumentResult result;
   uint64_t sentences = 0;
@@ -82,7 +96,7 @@ void BM_CodeDocuments(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(tokens), benchmark::Counter::kIsRate);
   state.counters["events"] = static_cast<double>(events) / static_cast<double>(state.iterations());
 }
-BENCHMARK(BM_CodeDocuments)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_CodeDocuments)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // The coder alone: the documents annotated once, then only CodeSentence timed.
 void BM_EventCoderOnly(benchmark::State& state) {
