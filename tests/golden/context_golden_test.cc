@@ -33,12 +33,12 @@ TEST(ContextGolden, FloorsOnTheTeamDocuments) {
   EXPECT_GE(score.resolve.total, 300u);
   EXPECT_GE(score.time.total, 100u);
   EXPECT_GE(score.place.total, 100u);
-  EXPECT_GE(score.resolve.Accuracy(), 0.64);
+  EXPECT_GE(score.resolve.Accuracy(), 0.72);
   EXPECT_GE(score.time.Accuracy(), 0.93);
   EXPECT_GE(score.place.Accuracy(), 0.82);
   EXPECT_GE(score.place_given.Accuracy(), 0.95);
   EXPECT_GE(score.noplace.Accuracy(), 0.95);
-  EXPECT_GE(score.event.Accuracy(), 0.37);
+  EXPECT_GE(score.event.Accuracy(), 0.38);
 }
 
 // Without the document context, the same documents lose what it brings: the resolutions and
